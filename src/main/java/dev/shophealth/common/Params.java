@@ -1,0 +1,56 @@
+package dev.shophealth.common;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+
+/**
+ * Parses query parameters by hand so a bad value answers 400 naming the parameter (a JAX-RS converter
+ * failure on a query parameter would answer 404).
+ */
+public final class Params {
+
+    private Params() {
+    }
+
+    public static int intInRange(String field, String raw, int dflt, int min, int max) {
+        if (raw == null || raw.isBlank()) {
+            return dflt;
+        }
+        try {
+            int value = Integer.parseInt(raw.trim());
+            if (value < min || value > max) {
+                throw ProblemException.badRequest(field, "must be between " + min + " and " + max);
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw ProblemException.badRequest(field, "must be a whole number, got '" + raw + "'");
+        }
+    }
+
+    /**
+     * An instant from {@code 2026-11-20T08:00:00Z} or a plain date {@code 2026-11-20}; a plain date means its
+     * start ({@code endOfDay=false}) or the start of the next day ({@code endOfDay=true}) in {@code zone}.
+     */
+    public static Instant instant(String field, String raw, boolean endOfDay, ZoneId zone) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        String value = raw.trim();
+        try {
+            if (value.length() == 10) {
+                LocalDate date = LocalDate.parse(value);
+                return (endOfDay ? date.plusDays(1) : date).atStartOfDay(zone).toInstant();
+            }
+            return java.time.OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badRequest(field,
+                    "must be a date (2026-11-20) or a date-time with offset (2026-11-20T08:00:00Z), got '" + raw + "'");
+        }
+    }
+
+    public static String trimmed(String raw) {
+        return raw == null || raw.isBlank() ? null : raw.trim();
+    }
+}

@@ -1,0 +1,87 @@
+package dev.shophealth.common;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Maps every failure to one problem+json shape; nothing of the exception's class or stack reaches a body. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e) {
+        return respond(e.toProblem());
+    }
+
+    @ServerExceptionMapper
+    public Response violations(ConstraintViolationException e) {
+        List<FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new FieldError(leafName(v), v.getMessage()))
+                .sorted((a, b) -> a.field().compareTo(b.field()))
+                .toList();
+        return respond(Problem.of(400, errors.size() + " field(s) are invalid", errors));
+    }
+
+    @ServerExceptionMapper
+    public Response json(JsonProcessingException e) {
+        String field = e instanceof JsonMappingException m ? JsonPaths.of(m) : "body";
+        String message;
+        if (e instanceof UnrecognizedPropertyException) {
+            message = "unknown field";
+        } else if (e instanceof InvalidFormatException f) {
+            message = "cannot read '" + f.getValue() + "' as " + simpleType(f.getTargetType());
+        } else if (e instanceof JsonMappingException m) {
+            message = m.getPath().isEmpty() ? "the body is not the expected JSON" : "wrong type or format";
+        } else {
+            message = "malformed JSON";
+        }
+        return respond(Problem.of(400, field + ": " + message, List.of(new FieldError(field, message))));
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        if (e.getCause() instanceof JsonProcessingException jpe) {
+            return json(jpe);
+        }
+        String detail = switch (status) {
+            case 404 -> "No resource at this path";
+            case 405 -> "This method is not allowed on this path";
+            case 415 -> "Unsupported Content-Type";
+            case 406 -> "Cannot produce the requested media type";
+            case 413 -> "The request body is too large";
+            default -> ProblemTypes.titleFor(status);
+        };
+        return respond(Problem.of(status, detail, List.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e) {
+        LOG.error("Unexpected failure while serving a request", e);
+        return respond(Problem.of(500, "The request could not be completed; nothing was changed. The failure is logged.", List.of()));
+    }
+
+    private static Response respond(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    private static String leafName(ConstraintViolation<?> v) {
+        String path = v.getPropertyPath().toString();
+        int dot = path.indexOf('.');
+        // "method.param.field" -> "param.field": the method name means nothing to a client
+        return dot >= 0 && v.getExecutableParameters() != null ? path.substring(dot + 1) : path;
+    }
+
+    private static String simpleType(Class<?> type) {
+        return type == null ? "value" : type.isEnum() ? "one of " + List.of(type.getEnumConstants()) : type.getSimpleName();
+    }
+}

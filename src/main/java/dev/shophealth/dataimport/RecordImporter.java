@@ -1,0 +1,29 @@
+package dev.shophealth.dataimport;
+
+import java.util.List;
+
+/**
+ * Imports one kind of record. {@link #parse} validates a row completely (values and references) without writing;
+ * {@link #write} upserts by the record's natural key, so importing the same file twice changes nothing.
+ */
+public interface RecordImporter<R> {
+
+    /** The path name of the kind, e.g. {@code orders}. */
+    String kind();
+
+    /** The columns (CSV header / JSON field names) this kind accepts; the required ones are checked by parse. */
+    List<String> columns();
+
+    /** The typed record, or null when the row has errors (recorded in {@code row}). */
+    R parse(RowParser row, ImportContext context);
+
+    /** The natural key: two rows of one file with the same key are refused. */
+    String key(R record);
+
+    WriteResult write(R record);
+
+    /** What an upsert did. */
+    enum WriteResult {
+        CREATED, UPDATED, UNCHANGED
+    }
+}

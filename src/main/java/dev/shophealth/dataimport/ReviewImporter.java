@@ -1,0 +1,53 @@
+package dev.shophealth.dataimport;
+
+import dev.shophealth.order.Review;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+
+/** Buyer reviews: {@code orderNo,stars,text,reviewedAt}; one per order, not before the order was placed. */
+@ApplicationScoped
+public class ReviewImporter implements RecordImporter<ReviewImporter.ReviewRow> {
+
+    /** One review row. */
+    public record ReviewRow(String orderNo, Integer stars, String text, Instant reviewedAt) {
+        static ReviewRow of(Review r) {
+            return new ReviewRow(r.orderNo, r.stars, r.text, r.reviewedAt);
+        }
+
+        void applyTo(Review r) {
+            r.orderNo = orderNo;
+            r.stars = stars;
+            r.text = text;
+            r.reviewedAt = reviewedAt;
+        }
+    }
+
+    @Override
+    public String kind() {
+        return "reviews";
+    }
+
+    @Override
+    public List<String> columns() {
+        return List.of("orderNo", "stars", "text", "reviewedAt");
+    }
+
+    @Override
+    public ReviewRow parse(RowParser row, ImportContext context) {
+        var r = new ReviewRow(row.text("orderNo", 64), row.integer("stars", 1, 5), row.optionalText("text", 2000),
+                row.instant("reviewedAt"));
+        FeedbackChecks.orderBefore(row, context, r.orderNo(), "reviewedAt", r.reviewedAt());
+        return r;
+    }
+
+    @Override
+    public String key(ReviewRow record) {
+        return record.orderNo();
+    }
+
+    @Override
+    public WriteResult write(ReviewRow r) {
+        return Upserts.upsert(Review.findById(r.orderNo()), Review::new, ReviewRow::of, r, ReviewRow::applyTo);
+    }
+}

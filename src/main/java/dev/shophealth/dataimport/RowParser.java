@@ -1,0 +1,134 @@
+package dev.shophealth.dataimport;
+
+import dev.shophealth.common.FieldError;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Typed, validated access to one row. Each accessor records what is wrong with its field and returns null, so a
+ * row reports all of its faults at once; {@link #errors()} says whether the row may be written.
+ */
+public final class RowParser {
+
+    private final Row row;
+    private final List<FieldError> errors = new ArrayList<>();
+
+    public RowParser(Row row) {
+        this.row = row;
+    }
+
+    public int line() {
+        return row.line();
+    }
+
+    public List<FieldError> errors() {
+        return errors;
+    }
+
+    public void fail(String field, String message) {
+        errors.add(new FieldError(field, message, row.line()));
+    }
+
+    public String optionalText(String field, int maxLength) {
+        String value = row.values().get(field);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String text = value.strip();
+        if (text.length() > maxLength) {
+            fail(field, "is longer than " + maxLength + " characters");
+            return null;
+        }
+        return text;
+    }
+
+    public String text(String field, int maxLength) {
+        String text = optionalText(field, maxLength);
+        if (text == null && !hasError(field)) {
+            fail(field, "is required");
+        }
+        return text;
+    }
+
+    public Integer integer(String field, int min, int max) {
+        String text = text(field, 12);
+        if (text == null) {
+            return null;
+        }
+        try {
+            int value = Integer.parseInt(text);
+            if (value < min || value > max) {
+                fail(field, "must be between " + min + " and " + max + ", got " + value);
+                return null;
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            fail(field, "must be a whole number, got '" + text + "'");
+            return null;
+        }
+    }
+
+    /** A non-negative amount with at most two decimals (CNY fen). */
+    public BigDecimal money(String field) {
+        String text = text(field, 20);
+        if (text == null) {
+            return null;
+        }
+        try {
+            BigDecimal value = new BigDecimal(text);
+            if (value.signum() < 0 || value.scale() > 2 || value.precision() - value.scale() > 12) {
+                fail(field, "must be an amount from 0 with at most two decimals, got '" + text + "'");
+                return null;
+            }
+            return value.setScale(2);
+        } catch (NumberFormatException e) {
+            fail(field, "must be a decimal amount such as 128.50, got '" + text + "'");
+            return null;
+        }
+    }
+
+    /** An ISO-8601 date-time with offset; kept to microseconds, the precision both databases store. */
+    public Instant optionalInstant(String field) {
+        String text = optionalText(field, 40);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(text).toInstant().truncatedTo(ChronoUnit.MICROS);
+        } catch (DateTimeParseException e) {
+            fail(field, "must be a date-time with offset such as 2026-11-20T08:30:00+08:00, got '" + text + "'");
+            return null;
+        }
+    }
+
+    public Instant instant(String field) {
+        Instant value = optionalInstant(field);
+        if (value == null && !hasError(field)) {
+            fail(field, "is required");
+        }
+        return value;
+    }
+
+    public <E extends Enum<E>> E enumValue(String field, Class<E> type) {
+        String text = text(field, 40);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, text);
+        } catch (IllegalArgumentException e) {
+            fail(field, "must be one of " + Arrays.toString(type.getEnumConstants()) + ", got '" + text + "'");
+            return null;
+        }
+    }
+
+    private boolean hasError(String field) {
+        return errors.stream().anyMatch(e -> e.field().equals(field));
+    }
+}

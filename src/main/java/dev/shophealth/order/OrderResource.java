@@ -1,0 +1,67 @@
+package dev.shophealth.order;
+
+import dev.shophealth.common.PageResponse;
+import dev.shophealth.common.Params;
+import dev.shophealth.common.ProblemException;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.ZoneId;
+import java.util.Arrays;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+/** Order lookup: find an order by number, time or product name, and see its evidence. */
+@Path("/api/orders")
+@Produces(MediaType.APPLICATION_JSON)
+public class OrderResource {
+
+    @Inject
+    OrderService orders;
+
+    @ConfigProperty(name = "shophealth.zone", defaultValue = "Asia/Shanghai")
+    ZoneId zone;
+
+    @GET
+    @Operation(summary = "Find orders, newest first",
+            description = "Dates without a time are days in the platform's time zone; 'to' is inclusive of that day.")
+    public PageResponse<OrderResponse> search(@QueryParam("shopId") String shopId,
+            @QueryParam("orderNo") String orderNo,
+            @Parameter(description = "2026-11-01 or 2026-11-01T00:00:00+08:00") @QueryParam("from") String from,
+            @Parameter(description = "2026-11-30 or an instant (exclusive)") @QueryParam("to") String to,
+            @Parameter(description = "case-insensitive part of the product name") @QueryParam("product") String product,
+            @QueryParam("status") String status, @QueryParam("page") String page, @QueryParam("size") String size) {
+        var search = new OrderSearch(Params.trimmed(shopId), Params.trimmed(orderNo),
+                Params.instant("from", from, false, zone), Params.instant("to", to, true, zone),
+                Params.trimmed(product), status(status), Params.intInRange("page", page, 0, 0, 1_000_000),
+                Params.intInRange("size", size, 20, 1, 200));
+        if (search.from() != null && search.to() != null && search.from().isAfter(search.to())) {
+            throw ProblemException.badRequest("from", "must not be after 'to'");
+        }
+        return orders.search(search);
+    }
+
+    @GET
+    @Path("/{orderNo}")
+    @Operation(summary = "One order with its evidence (stock counts, inspections, logistics events) and feedback")
+    public OrderDetailResponse get(@PathParam("orderNo") String orderNo) {
+        return orders.detail(orderNo);
+    }
+
+    private static OrderStatus status(String raw) {
+        String value = Params.trimmed(raw);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return OrderStatus.valueOf(value);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("status", "must be one of " + Arrays.toString(OrderStatus.values()));
+        }
+    }
+}

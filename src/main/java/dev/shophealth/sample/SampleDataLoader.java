@@ -1,0 +1,69 @@
+package dev.shophealth.sample;
+
+import dev.shophealth.dataimport.ImportService;
+import dev.shophealth.order.Shop;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Loads the sample into an empty database at start, through the same validated import as the API, in one
+ * transaction: a database with any shop in it is left alone, so later starts duplicate nothing.
+ */
+@ApplicationScoped
+public class SampleDataLoader {
+
+    private static final Logger LOG = Logger.getLogger(SampleDataLoader.class);
+
+    @Inject
+    ImportService imports;
+
+    @ConfigProperty(name = "shophealth.sample-data.load", defaultValue = "true")
+    boolean load;
+
+    @ConfigProperty(name = "shophealth.sample-data.dir", defaultValue = "./data/sample")
+    Path dir;
+
+    void onStart(@Observes StartupEvent event) {
+        if (!load) {
+            return;
+        }
+        if (!Files.exists(dir.resolve(SampleFiles.MANIFEST))) {
+            LOG.warnf("No sample data at %s; starting with what the database holds", dir.toAbsolutePath());
+            return;
+        }
+        QuarkusTransaction.requiringNew().run(this::loadIfEmpty);
+    }
+
+    private void loadIfEmpty() {
+        if (Shop.count() > 0) {
+            LOG.debug("The database holds shops already; sample data not loaded");
+            return;
+        }
+        try {
+            long days = ChronoUnit.DAYS.between(SampleFiles.anchor(dir), LocalDate.now(SampleGenerator.ZONE));
+            long started = System.nanoTime();
+            int rows = 0;
+            for (String kind : SampleData.KINDS) {
+                var file = SampleFiles.read(dir, kind, days);
+                if (!file.isEmpty()) {
+                    rows += imports.importRows(kind, "csv", file, false).rows();
+                }
+            }
+            LOG.infof("Loaded %d sample rows from %s (times shifted by %d days) in %d ms", rows, dir, days,
+                    (System.nanoTime() - started) / 1_000_000);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the sample data in " + dir, e);
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package dev.shophealth.dataimport;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.shophealth.order.Product;
+import dev.shophealth.order.Shop;
+import dev.shophealth.order.ShopOrder;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@Tag("persistence")
+class ImportResourceTest {
+
+    private static ValidatableResponse post(String kind, String contentType, String body) {
+        return given().contentType(contentType + "; charset=UTF-8").body(body)
+                .when().post("/api/import/" + kind).then();
+    }
+
+    @Test
+    void aBadRowInTheMiddleRejectsTheWholeFileAndWritesNothing() {
+        // given
+        post("shops", "text/csv", Csv.header("id", "name", "category").row("T2001", "测试店", "杂货").text())
+                .statusCode(200);
+        String file = Csv.header("sku", "shopId", "name", "listedStock")
+                .row("T2001-A", "T2001", "甲", 3)
+                .row("T2001-B", "T2001", "乙", 4)
+                .row("T2001-C", "T2001", "丙", "many")
+                .row("T2001-D", "T2001", "丁", 5)
+                .text();
+        long before = Product.count();
+
+        // when / then: line 4 of the file (the header is line 1)
+        post("products", "text/csv", file).statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].line", equalTo(4))
+                .body("errors[0].field", equalTo("listedStock"))
+                .body("errors[0].message", containsString("many"))
+                .body("detail", containsString("Nothing was imported"));
+        assertEquals(before, Product.count());
+    }
+
+    @Test
+    void reimportingTheSameFileDuplicatesNothing() {
+        String shops = "[{\"id\": \"T3001\", \"name\": \"重复店\", \"category\": \"杂货\"},\n"
+                + " {\"id\": \"T3002\", \"name\": \"Second\", \"category\": \"Misc\"}]";
+        post("shops", "application/json", shops).statusCode(200).body("created", equalTo(2));
+        long count = Shop.count();
+        post("shops", "application/json", shops).statusCode(200)
+                .body("created", equalTo(0)).body("unchanged", equalTo(2));
+        assertEquals(count, Shop.count());
+    }
+
+    @Test
+    void chineseTextRoundTripsThroughCsvUnchanged() {
+        String name = "北欧风·手工陶瓷碗（大号）\"限量\", 礼盒装";
+        post("shops", "text/csv", "\uFEFF" + Csv.header("id", "name", "category").row("T4001", "瓷器坊", "家居").text())
+                .statusCode(200);
+        post("products", "text/csv", Csv.header("sku", "shopId", "name", "listedStock")
+                .row("T4001-A", "T4001", name, 12).text()).statusCode(200);
+        post("orders", "text/csv", Orders.header()
+                .row("T4001-0001", "T4001", "T4001-A", name, 1, "88.50", "B-1", "上海 Shanghai",
+                        "2026-11-01T10:00:00+08:00", "AWAITING_SHIPMENT", null, null, 12).text())
+                .statusCode(200).body("created", equalTo(1));
+
+        given().when().get("/api/orders/T4001-0001").then().statusCode(200)
+                .body("order.productName", equalTo(name))
+                .body("order.amount", equalTo(88.5f));
+        given().queryParam("product", "手工陶瓷").when().get("/api/orders").then()
+                .body("items.orderNo", hasItem("T4001-0001"));
+    }
+
+    @Test
+    void ordersMustTellAPossibleStory() {
+        long before = ShopOrder.count();
+        post("orders", "text/csv", Orders.header()
+                .row("T5001-0001", "S1001", "S1001-SKU-01", "x", 1, "10.00", "B-1", "北京 Beijing",
+                        "2026-11-01T10:00:00+08:00", "DELIVERED", "2026-11-01T12:00:00+08:00", null, 5)
+                .row("T5001-0002", "S1001", "S1002-SKU-01", "x", 1, "10.005", "B-1", "北京 Beijing",
+                        "2026-11-01T10:00:00+08:00", "SHIPPED", "2026-10-01T12:00:00+08:00", null, 5)
+                .text())
+                .statusCode(400)
+                .body("errors.find { it.line == 2 }.field", equalTo("deliveredAt"))
+                .body("errors.findAll { it.line == 3 }.field", org.hamcrest.Matchers.hasItems("sku", "amount",
+                        "shippedAt"));
+        assertEquals(before, ShopOrder.count());
+    }
+
+    @Test
+    void duplicateKeysInOneFileAreRefused() {
+        post("shops", "text/csv", Csv.header("id", "name", "category").row("T6001", "a", "b").row("T6001", "c", "d")
+                .text()).statusCode(400).body("errors[0].line", equalTo(3)).body("errors[0].message",
+                        containsString("line 2"));
+    }
+
+    @Test
+    void malformedFilesAndUnknownKindsAreProblems() {
+        post("shops", "text/csv", Csv.header("id", "name", "colour").row("T7001", "a", "red").text())
+                .statusCode(400).body("errors.field", hasItem("colour"));
+        post("shops", "application/json", "{\"id\": 1}").statusCode(400).body("errors[0].field", equalTo("file"));
+        post("shops", "application/json", "[{\"id\": ").statusCode(400).contentType("application/problem+json");
+        post("shops", "text/csv", "id,name,category\n").statusCode(400).body("detail", containsString("no data rows"));
+        post("planets", "text/csv", "id\nx\n").statusCode(404).contentType("application/problem+json");
+        post("shops", "text/plain", "id\nx\n").statusCode(415).contentType("application/problem+json");
+    }
+
+    @Test
+    void dryRunValidatesWithoutWriting() {
+        long before = Shop.count();
+        given().contentType("text/csv").queryParam("dryRun", true)
+                .body(Csv.header("id", "name", "category").row("T8001", "a", "b").text())
+                .when().post("/api/import/shops").then().statusCode(200).body("dryRun", equalTo(true));
+        assertEquals(before, Shop.count());
+    }
+
+    /** Order files with the import's columns. */
+    static final class Orders {
+        static Csv header() {
+            return Csv.header("orderNo", "shopId", "sku", "productName", "quantity", "amount", "buyerId",
+                    "buyerRegion", "placedAt", "status", "shippedAt", "deliveredAt", "listedStockAtOrder");
+        }
+    }
+}
