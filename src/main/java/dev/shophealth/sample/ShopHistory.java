@@ -159,15 +159,21 @@ final class ShopHistory {
         }
     }
 
-    /** The seed's example: back office showed 10, warehouse counted 5, an order for 8 waits to ship. */
+    /**
+     * The seed's example, a product of its own so the README's search finds exactly it: the back office lists 10,
+     * the warehouse counted 5, an order for 8 waits to ship.
+     */
     void seedExample(String orderNo) {
-        Product product = products.get(products.size() - 1);
+        String sku = String.format("%s-SKU-%02d", shopId, products.size() + 1);
+        String name = "香薰蜡烛礼盒 Scented candle gift box";
+        BigDecimal price = new BigDecimal("79.00");
         OffsetDateTime placed = end.minusHours(20);
-        data.add("stock-counts", "sku", product.sku(), "countedQuantity", 5, "countedAt", placed.plusHours(3));
-        data.add("orders", "orderNo", orderNo, "shopId", shopId, "sku", product.sku(), "productName", product.name(),
-                "quantity", 8, "amount", product.price().multiply(BigDecimal.valueOf(8)).setScale(2),
-                "buyerId", "B-77801", "buyerRegion", "浙江 Zhejiang", "placedAt", placed, "status", "AWAITING_SHIPMENT",
-                "shippedAt", null, "deliveredAt", null, "listedStockAtOrder", 10);
+        data.add("products", "sku", sku, "shopId", shopId, "name", name, "listedStock", 10);
+        data.add("stock-counts", "sku", sku, "countedQuantity", 5, "countedAt", placed.plusHours(3));
+        data.add("orders", "orderNo", orderNo, "shopId", shopId, "sku", sku, "productName", name, "quantity", 8,
+                "amount", price.multiply(BigDecimal.valueOf(8)), "buyerId", "B-77801", "buyerRegion", "浙江 Zhejiang",
+                "placedAt", placed, "status", "AWAITING_SHIPMENT", "shippedAt", null, "deliveredAt", null,
+                "listedStockAtOrder", 10);
     }
 
     private boolean inStorm(OffsetDateTime t) {

@@ -34,8 +34,7 @@ public record ShopProfile(String category, List<String> products, int minPrice, 
     /** S1002: back-office stock out of sync with the warehouse. */
     static final ShopProfile STOCK_SYNC = new ShopProfile("家居 Home", List.of(
             "北欧简约陶瓷马克杯 Nordic ceramic mug", "加厚珊瑚绒毛毯 Thick coral-fleece blanket",
-            "竹纤维收纳篮 Bamboo storage basket", "304不锈钢保温杯 Steel vacuum flask",
-            "香薰蜡烛礼盒 Scented candle gift box"), 29, 199, 0.07, "OUT_OF_STOCK", 3.9, 0.02, 0.40, 0, false, 4,
+            "竹纤维收纳篮 Bamboo storage basket", "304不锈钢保温杯 Steel vacuum flask"), 29, 199, 0.07, "OUT_OF_STOCK", 3.9, 0.02, 0.40, 0, false, 4,
             0.55);
 
     /** S1003: electronics with quality problems. */
