@@ -1,0 +1,131 @@
+package dev.shophealth.ruleset;
+
+import dev.shophealth.fact.Given;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+
+/**
+ * Holds the active ruleset behind one atomic reference. A reload compiles and checks a candidate on the side and
+ * swaps it in only when it passed everything; evaluations in flight finish on the ruleset they started with, and
+ * never wait for a reload. Reloads are serialised.
+ */
+@ApplicationScoped
+public class RulesetRegistry {
+
+    private static final Logger LOG = Logger.getLogger(RulesetRegistry.class);
+
+    /** The last rejected candidate, for analysts: when, which revision, and why. */
+    public record ReloadFailure(Instant at, String revision, List<RulesetProblem> problems) {
+    }
+
+    @Inject
+    RulesetConfig config;
+
+    private final AtomicReference<CompiledRuleset> active = new AtomicReference<>();
+    private final AtomicReference<ReloadFailure> lastFailure = new AtomicReference<>();
+    private volatile Instant activatedAt;
+    private ScheduledExecutorService watcher;
+
+    void onStart(@Observes StartupEvent event) {
+        try {
+            reload();
+        } catch (RulesetRejectedException e) {
+            LOG.errorf("The rules in %s are rejected; no ruleset is active until they are fixed and reloaded:%n%s",
+                    config.dir().toAbsolutePath(), e.problems().stream().map(RulesetProblem::toString)
+                            .collect(Collectors.joining("\n")));
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "The rules in %s cannot be read", config.dir().toAbsolutePath());
+        }
+        if (config.watch()) {
+            startWatcher();
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        if (watcher != null) {
+            watcher.shutdownNow();
+        }
+    }
+
+    /** The active ruleset, if one has ever loaded. */
+    public Optional<CompiledRuleset> active() {
+        return Optional.ofNullable(active.get());
+    }
+
+    public Instant activatedAt() {
+        return activatedAt;
+    }
+
+    public Optional<ReloadFailure> lastFailure() {
+        return Optional.ofNullable(lastFailure.get());
+    }
+
+    /** Evaluates with the ruleset active now; the whole evaluation uses that one ruleset. */
+    public Evaluation evaluate(Given given) {
+        CompiledRuleset ruleset = active().orElseThrow(NoActiveRulesetException::new);
+        return Evaluator.evaluate(ruleset, given);
+    }
+
+    /** Reads the rules folder again; activates it if it passes every check, else keeps the active one. */
+    public synchronized ReloadReport reload() {
+        RulesetFiles files = RulesetFiles.read(config.dir());
+        CompiledRuleset before = active.get();
+        if (before != null && before.revision().equals(files.revision())) {
+            return ReloadReports.of(before, before);
+        }
+        CompiledRuleset candidate;
+        try {
+            candidate = RulesetCompiler.compile(files);
+        } catch (RulesetRejectedException e) {
+            lastFailure.set(new ReloadFailure(Instant.now(), files.revision(), e.problems()));
+            throw e;
+        }
+        active.set(candidate);
+        activatedAt = Instant.now();
+        lastFailure.set(null);
+        LOG.infof("Ruleset %s active (%d rules, %d scenarios passed)%s", candidate.revision(),
+                candidate.rules().size(), candidate.scenarioResults().size(),
+                before == null ? "" : ", replacing " + before.revision());
+        return ReloadReports.of(before, candidate);
+    }
+
+    private void startWatcher() {
+        watcher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "rules-watcher");
+            t.setDaemon(true);
+            return t;
+        });
+        long millis = config.watchInterval().toMillis();
+        watcher.scheduleWithFixedDelay(this::reloadIfChanged, millis, millis, TimeUnit.MILLISECONDS);
+        LOG.infof("Watching %s for changes every %d ms", config.dir().toAbsolutePath(), millis);
+    }
+
+    private void reloadIfChanged() {
+        try {
+            String revision = RulesetFiles.read(config.dir()).revision();
+            String current = active().map(CompiledRuleset::revision).orElse(null);
+            String failed = lastFailure().map(ReloadFailure::revision).orElse(null);
+            if (!revision.equals(current) && !Objects.equals(revision, failed)) {
+                reload();
+            }
+        } catch (RulesetRejectedException e) {
+            LOG.warnf("Changed rules rejected, %s stays active: %s", active().map(CompiledRuleset::revision)
+                    .orElse("none"), e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.warn("Rules watcher: cannot read the rules folder", e);
+        }
+    }
+}
