@@ -28,6 +28,11 @@ public final class Messages {
         this.zh = zh;
     }
 
+    /** No texts at all: every code renders as itself. */
+    static Messages empty() {
+        return new Messages(Map.of(), Map.of());
+    }
+
     /** Both languages' texts; a missing or unreadable file is a problem. */
     static Messages read(Map<String, String> files, List<RulesetProblem> problems) {
         return new Messages(load(files, EN_FILE, problems), load(files, ZH_FILE, problems));

@@ -34,9 +34,9 @@ public record RulesetFiles(SortedMap<String, String> files, String revision) {
     /** Every ruleset file under {@code dir}. */
     public static RulesetFiles read(Path dir) {
         SortedMap<String, String> files = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(dir)) {
+        try (Stream<Path> walk = Files.walk(dir.toRealPath())) {
             for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
-                String relative = dir.relativize(file).toString().replace('\\', '/');
+                String relative = dir.toRealPath().relativize(file).toString().replace('\\', '/');
                 if (EXTENSIONS.stream().anyMatch(relative::endsWith) && !relative.startsWith(".")) {
                     files.put(relative, Files.readString(file, StandardCharsets.UTF_8));
                 }

@@ -3,6 +3,7 @@ package dev.shophealth.ruleset;
 import dev.shophealth.fact.Given;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -39,7 +40,8 @@ public class RulesetRegistry {
     private volatile Instant activatedAt;
     private ScheduledExecutorService watcher;
 
-    void onStart(@Observes StartupEvent event) {
+    /** Runs before the sample loader, whose cancellation requests the rules screen. */
+    void onStart(@Observes @Priority(1) StartupEvent event) {
         try {
             reload();
         } catch (RulesetRejectedException e) {

@@ -33,6 +33,15 @@ public class RulesetService {
         return EvaluationReport.of(Evaluator.evaluate(ruleset, given), ruleset.messages(), locale);
     }
 
+    /**
+     * An evaluation's codes in {@code locale}, with the texts of the active ruleset (codes keep their meaning
+     * across revisions; without any active ruleset the codes stand for themselves).
+     */
+    public EvaluationReport render(Evaluation evaluation, Locale locale) {
+        return registry.active().map(r -> EvaluationReport.of(evaluation, r.messages(), locale))
+                .orElseGet(() -> EvaluationReport.of(evaluation, Messages.empty(), locale));
+    }
+
     /** The scenario results the active ruleset was activated with (a ruleset is active only if all passed). */
     public ScenarioReport scenarios() {
         CompiledRuleset r = registry.active().orElseThrow(NoActiveRulesetException::new);

@@ -7,8 +7,8 @@ import java.util.Random;
 /** Status and shipping times of a generated order, as far as they have happened by the anchor time. */
 record OrderTimeline(String status, OffsetDateTime shippedAt, OffsetDateTime deliveredAt, boolean lost) {
 
-    static OrderTimeline cancelled() {
-        return new OrderTimeline("CANCELLED", null, null, false);
+    static OrderTimeline awaiting() {
+        return new OrderTimeline("AWAITING_SHIPMENT", null, null, false);
     }
 
     /** A parcel shipped and never delivered. */

@@ -20,6 +20,12 @@ public final class SampleData {
     public static final List<String> KINDS = List.of("shops", "products", "orders", "stock-counts", "inspections",
             "logistics-events", "reviews", "complaints");
 
+    /**
+     * Cancellation requests are not imported: the loader submits them through the screening, in time order, so
+     * the real rules decide them.
+     */
+    public static final String REQUESTS = "cancellation-requests";
+
     private final Map<String, List<Map<String, String>>> rows = new LinkedHashMap<>();
     /** The natural key's columns, where it is not the first column alone. */
     private static final Map<String, List<String>> KEY_COLUMNS = Map.of("stock-counts", List.of("sku", "countedAt"),
@@ -30,6 +36,7 @@ public final class SampleData {
 
     SampleData() {
         KINDS.forEach(k -> rows.put(k, new ArrayList<>()));
+        rows.put(REQUESTS, new ArrayList<>());
     }
 
     public List<Map<String, String>> rows(String kind) {

@@ -2,6 +2,7 @@ package dev.shophealth.sample;
 
 import dev.shophealth.dataimport.ImportService;
 import dev.shophealth.order.Shop;
+import dev.shophealth.ruleset.RulesetRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -28,6 +30,12 @@ public class SampleDataLoader {
     @Inject
     ImportService imports;
 
+    @Inject
+    SampleCancellations cancellations;
+
+    @Inject
+    RulesetRegistry rulesets;
+
     @ConfigProperty(name = "shophealth.sample-data.load", defaultValue = "true")
     boolean load;
 
@@ -40,6 +48,11 @@ public class SampleDataLoader {
         }
         if (!Files.exists(dir.resolve(SampleFiles.MANIFEST))) {
             LOG.warnf("No sample data at %s; starting with what the database holds", dir.toAbsolutePath());
+            return;
+        }
+        if (rulesets.active().isEmpty()) {
+            // the sample's cancellation requests are screened by the rules: load all of it or nothing
+            LOG.warn("No active ruleset, so the sample data is not loaded now; fix the rules and restart");
             return;
         }
         QuarkusTransaction.requiringNew().run(this::loadIfEmpty);
@@ -60,7 +73,10 @@ public class SampleDataLoader {
                     rows += imports.importRows(kind, "csv", file, false).rows();
                 }
             }
-            LOG.infof("Loaded %d sample rows from %s (times shifted by %d days) in %d ms", rows, dir, days,
+            var requests = SampleFiles.read(dir, SampleData.REQUESTS, days);
+            var statuses = requests.isEmpty() ? java.util.Map.of() : cancellations.submit(requests, Instant.now());
+            LOG.infof("Loaded %d sample rows from %s (times shifted by %d days) and screened %d cancellation "
+                    + "requests %s in %d ms", rows, dir, days, requests.size(), statuses,
                     (System.nanoTime() - started) / 1_000_000);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the sample data in " + dir, e);

@@ -30,7 +30,8 @@ public final class SampleFiles {
 
     public static void write(SampleData data, Path dir, LocalDate anchor, long seed) throws IOException {
         Files.createDirectories(dir);
-        for (String kind : SampleData.KINDS) {
+        for (String kind : java.util.stream.Stream.concat(SampleData.KINDS.stream(),
+                java.util.stream.Stream.of(SampleData.REQUESTS)).toList()) {
             List<Map<String, String>> rows = data.rows(kind);
             if (rows.isEmpty()) {
                 continue;

@@ -24,7 +24,14 @@ final class ShopHistory {
     private final String shopId;
     private final ShopProfile p;
     private final List<Product> products = new ArrayList<>();
-    private final List<OffsetDateTime[]> failedBatches = new ArrayList<>();
+    /** When each product's failed batch was found; its orders for two weeks after may be cancelled for it. */
+    private final List<FailedBatch> failedBatches = new ArrayList<>();
+
+    private record FailedBatch(String sku, OffsetDateTime foundAt) {
+        boolean affects(String orderSku, OffsetDateTime t) {
+            return sku.equals(orderSku) && t.isAfter(foundAt) && t.isBefore(foundAt.plusDays(13));
+        }
+    }
     private int eventSeq;
 
     ShopHistory(Random random, SampleData data, OffsetDateTime end, String shopId, ShopProfile profile) {
@@ -55,9 +62,9 @@ final class ShopHistory {
         }
         for (int i = 0; i < p.failedBatches(); i++) {
             Product product = products.get(i % products.size());
-            OffsetDateTime at = end.minusDays(5 + (long) i * (days - 10) / Math.max(1, p.failedBatches()));
-            inspection(product, at.withHour(15), "FAIL", SampleTexts.DEFECTS.get(i % SampleTexts.DEFECTS.size()));
-            failedBatches.add(new OffsetDateTime[] {at, at.plusDays(14)});
+            OffsetDateTime at = end.minusDays(5 + (long) i * (days - 10) / Math.max(1, p.failedBatches())).withHour(15);
+            inspection(product, at, "FAIL", SampleTexts.DEFECTS.get(i % SampleTexts.DEFECTS.size()));
+            failedBatches.add(new FailedBatch(product.sku(), at));
         }
     }
 
@@ -68,12 +75,16 @@ final class ShopHistory {
                 "defect", defect, "inspectedAt", at);
     }
 
-    /** The logistics profile's storm: one regional disruption event. */
+    /** The logistics profile's storm: a regional disruption, reported again every few days while it lasts. */
     void disruption() {
-        if (p.regionTrouble()) {
-            data.add("logistics-events", "eventId", "LE-" + shopId + "-STORM", "orderNo", null,
-                    "region", SampleGenerator.STORM_REGION, "kind", "DISRUPTION", "detail", SampleTexts.STORM,
-                    "occurredAt", end.minusDays(STORM_FROM_DAYS).withHour(6));
+        if (!p.regionTrouble()) {
+            return;
+        }
+        for (int d = STORM_FROM_DAYS, n = 1; d > STORM_TO_DAYS; d -= 4, n++) {
+            data.add("logistics-events", "eventId", "LE-" + shopId + "-STORM-" + n, "orderNo", null,
+                    "region", SampleGenerator.STORM_REGION, "kind", "DISRUPTION",
+                    "detail", n == 1 ? SampleTexts.STORM : SampleTexts.STORM_GOES_ON,
+                    "occurredAt", end.minusDays(d).withHour(6));
         }
     }
 
@@ -85,7 +96,8 @@ final class ShopHistory {
                 : SampleGenerator.REGIONS.get(random.nextInt(SampleGenerator.REGIONS.size()));
         String reason = cancellationReason(product, placed, region);
         int listed = product.listedStock() + random.nextInt(20);
-        OrderTimeline t = reason != null ? OrderTimeline.cancelled()
+        // an order to be cancelled still awaits shipment: the loader's screening cancels it
+        OrderTimeline t = reason != null ? OrderTimeline.awaiting()
                 : OrderTimeline.of(random, placed, end, storm ? Duration.ofDays(3 + random.nextInt(4)) : Duration.ZERO);
         if (storm && reason == null && random.nextDouble() < 0.08) {
             t = OrderTimeline.lost(placed.plusHours(12));
@@ -97,6 +109,13 @@ final class ShopHistory {
                 "listedStockAtOrder", listed);
         if (reason != null) {
             cancelled(orderNo, product, placed, qty, reason);
+        } else if (p.stockGap() > 0 && placed.isAfter(end.minusHours(36)) && random.nextDouble() < 0.15) {
+            // claims "out of stock" although a fresh warehouse count covers the order: the rules reject it
+            OffsetDateTime at = placed.plusHours(1 + random.nextInt(8));
+            at = at.isAfter(end) ? end.minusMinutes(31) : at;
+            data.add("stock-counts", "sku", product.sku(), "countedQuantity", qty + 3 + random.nextInt(10),
+                    "countedAt", at.minusMinutes(30));
+            request(orderNo, "OUT_OF_STOCK", at, false);
         } else if (storm) {
             logistics(orderNo, t.lost() ? "LOST" : "DELAY", placed.plusDays(2));
         }
@@ -108,8 +127,8 @@ final class ShopHistory {
         if (p.regionTrouble() && region.equals(SampleGenerator.STORM_REGION) && inStorm(placed)) {
             return r < 0.25 ? "LOGISTICS_EXCEPTION" : null;
         }
-        if (p.failedBatches() > 0 && afterFailedBatch(placed)) {
-            return r < 0.18 ? "QUALITY_ISSUE" : null;
+        if (failedBatches.stream().anyMatch(b -> b.affects(product.sku(), placed))) {
+            return r < 0.35 ? "QUALITY_ISSUE" : null;
         }
         if (r >= p.cancelRate()) {
             return null;
@@ -119,13 +138,27 @@ final class ShopHistory {
 
     private void cancelled(String orderNo, Product product, OffsetDateTime placed, int qty, String reason) {
         OffsetDateTime requested = placed.plusHours(2 + random.nextInt(20));
-        boolean contacted = random.nextDouble() < p.contactRate();
-        data.cancellations().add(new PlannedCancellation(orderNo, shopId, reason, contacted, requested));
+        requested = requested.isAfter(end) ? end.minusMinutes(31) : requested;
         if (reason.equals("OUT_OF_STOCK")) {
             // the warehouse had fewer than ordered although the back office listed enough
             int counted = Math.max(0, qty - 1 - random.nextInt(Math.max(1, p.stockGap())));
-            data.add("stock-counts", "sku", product.sku(), "countedQuantity", counted, "countedAt", requested);
+            data.add("stock-counts", "sku", product.sku(), "countedQuantity", counted,
+                    "countedAt", requested.minusMinutes(30));
         }
+        request(orderNo, reason, requested, random.nextDouble() < p.contactRate());
+    }
+
+    private void request(String orderNo, String reason, OffsetDateTime requested, boolean contacted) {
+        OffsetDateTime at = requested.isAfter(end) ? end.minusMinutes(1 + random.nextInt(30)) : requested;
+        data.cancellations().add(new PlannedCancellation(orderNo, shopId, reason, contacted, at));
+        boolean coupon = random.nextBoolean();
+        data.add(SampleData.REQUESTS, "orderNo", orderNo, "reason", reason,
+                "detail", reason.equals("OTHER") ? SampleTexts.otherDetail(random) : null, "submittedAt", at,
+                "contactChannel", contacted ? (random.nextBoolean() ? "PLATFORM_MESSAGE" : "PHONE") : null,
+                "contactedAt", contacted ? at.minusMinutes(10 + random.nextInt(50)) : null,
+                "contactSummary", contacted ? SampleTexts.contactSummary(reason) : null,
+                "compensationType", contacted ? (coupon ? "COUPON" : "ALTERNATIVE_PRODUCT") : null,
+                "compensationAmount", contacted && coupon ? new BigDecimal(5 + 5 * random.nextInt(4)).setScale(2) : null);
     }
 
     private void logistics(String orderNo, String kind, OffsetDateTime at) {
@@ -180,7 +213,4 @@ final class ShopHistory {
         return t.isAfter(end.minusDays(STORM_FROM_DAYS)) && t.isBefore(end.minusDays(STORM_TO_DAYS));
     }
 
-    private boolean afterFailedBatch(OffsetDateTime t) {
-        return failedBatches.stream().anyMatch(b -> t.isAfter(b[0]) && t.isBefore(b[1]));
-    }
 }

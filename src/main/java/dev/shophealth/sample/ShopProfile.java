@@ -41,12 +41,12 @@ public record ShopProfile(String category, List<String> products, int minPrice, 
     static final ShopProfile QUALITY = new ShopProfile("数码 Electronics", List.of(
             "无线蓝牙耳机 Wireless Bluetooth earbuds", "20000毫安充电宝 20000 mAh power bank",
             "65W氮化镓快充头 65 W GaN charger", "机械键盘 Mechanical keyboard", "智能手环 Smart fitness band"),
-            99, 1299, 0.045, "QUALITY_ISSUE", 2.9, 0.06, 0.50, 4, false, 0, 0.6);
+            99, 1299, 0.015, "QUALITY_ISSUE", 2.9, 0.06, 0.50, 6, false, 0, 0.6);
 
     /** S1004: a weather disruption in one region delays and loses parcels. */
     static final ShopProfile LOGISTICS = new ShopProfile("食品 Snacks", List.of(
             "手工牛轧糖 Handmade nougat", "麻辣牛肉干 Spicy beef jerky", "每日坚果礼盒 Daily mixed nuts box",
-            "云南普洱茶饼 Yunnan pu-erh tea cake"), 19, 129, 0.05, "LOGISTICS_EXCEPTION", 3.6, 0.035, 0.45, 0,
+            "云南普洱茶饼 Yunnan pu-erh tea cake"), 19, 129, 0.008, "LOGISTICS_EXCEPTION", 3.6, 0.035, 0.45, 0,
             true, 0, 0.7);
 
     /** S1005: a new shop with little history. */

@@ -56,13 +56,15 @@ class RulesetSwapTest {
 
         // when: evaluations run while the other ruleset is activated again and again
         AtomicInteger done = new AtomicInteger();
+        java.util.concurrent.atomic.AtomicBoolean reloading = new java.util.concurrent.atomic.AtomicBoolean(true);
         AtomicLong failures = new AtomicLong();
         Map<String, AtomicInteger> byRevision = new ConcurrentHashMap<>();
         ExecutorService pool = Executors.newFixedThreadPool(THREADS + 1);
         List<Future<?>> workers = new java.util.ArrayList<>();
         for (int t = 0; t < THREADS; t++) {
             workers.add(pool.submit(() -> {
-                while (done.incrementAndGet() <= EVALUATIONS) {
+                // at least EVALUATIONS, and on until the reloads are over, so every reload falls among them
+                while (done.incrementAndGet() <= EVALUATIONS || reloading.get()) {
                     Evaluation e = registry.evaluate(fivePercent);
                     boolean warned = e.findings().stream().anyMatch(f -> f.code().equals("HIGH_CANCELLATION_RATE"));
                     boolean consistent = e.rulesetRevision().equals(warnsAt25) ? warned
@@ -76,7 +78,7 @@ class RulesetSwapTest {
         }
         Future<Integer> reloader = pool.submit(() -> {
             int reloads = 0;
-            while (reloads < RELOADS || done.get() < EVALUATIONS) {
+            while (reloads < RELOADS) {
                 if (reloads % 2 == 0) {
                     RulesFolder.copyInto(CopiedRulesProfile.DIR).replace("parameters.yaml",
                             "cancelRateWarning: 0.025", "cancelRateWarning: 0.06");
@@ -86,6 +88,7 @@ class RulesetSwapTest {
                 registry.reload();
                 reloads++;
             }
+            reloading.set(false);
             return reloads;
         });
         for (Future<?> w : workers) {
@@ -96,7 +99,8 @@ class RulesetSwapTest {
 
         // then
         assertEquals(0, failures.get(), "failed or inconsistent evaluations");
-        assertEquals(EVALUATIONS, byRevision.values().stream().mapToInt(AtomicInteger::get).sum());
+        int evaluations = byRevision.values().stream().mapToInt(AtomicInteger::get).sum();
+        assertTrue(evaluations >= EVALUATIONS, "evaluations: " + evaluations);
         assertTrue(reloads >= RELOADS, "reloads: " + reloads);
         assertTrue(byRevision.keySet().stream().allMatch(r -> r.equals(warnsAt25) || r.equals(warnsAt6)),
                 "revisions seen: " + byRevision.keySet());

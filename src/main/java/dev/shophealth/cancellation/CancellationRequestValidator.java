@@ -1,0 +1,93 @@
+package dev.shophealth.cancellation;
+
+import dev.shophealth.common.FieldError;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** The checks of a request body that are not business rules; every fault is reported with its field. */
+final class CancellationRequestValidator {
+
+    static final int MAX_DETAIL = 2000;
+
+    private CancellationRequestValidator() {
+    }
+
+    static List<FieldError> validate(CancellationRequest r) {
+        List<FieldError> errors = new ArrayList<>();
+        if (r == null) {
+            errors.add(new FieldError("body", "a JSON object with orderNo and reason is required"));
+            return errors;
+        }
+        if (blank(r.orderNo())) {
+            errors.add(new FieldError("orderNo", "is required"));
+        }
+        CancellationReason reason = enumValue("reason", r.reason(), CancellationReason.class, errors);
+        if (reason == CancellationReason.OTHER && blank(r.detail())) {
+            errors.add(new FieldError("detail", "is required when the reason is OTHER: explain it specifically"));
+        }
+        if (r.detail() != null && r.detail().length() > MAX_DETAIL) {
+            errors.add(new FieldError("detail", "is longer than " + MAX_DETAIL + " characters"));
+        }
+        if (r.evidence() != null && r.evidence().warehouseStock() != null && r.evidence().warehouseStock() < 0) {
+            errors.add(new FieldError("evidence.warehouseStock", "must not be negative"));
+        }
+        if (r.buyerContact() != null) {
+            contact(r.buyerContact(), errors);
+        }
+        return errors;
+    }
+
+    private static void contact(CancellationRequest.BuyerContactRequest c, List<FieldError> errors) {
+        enumValue("buyerContact.channel", c.channel(), ContactChannel.class, errors);
+        if (blank(c.summary())) {
+            errors.add(new FieldError("buyerContact.summary", "is required: what was said to the buyer"));
+        } else if (c.summary().length() > MAX_DETAIL) {
+            errors.add(new FieldError("buyerContact.summary", "is longer than " + MAX_DETAIL + " characters"));
+        }
+        if (blank(c.contactedAt())) {
+            errors.add(new FieldError("buyerContact.contactedAt", "is required"));
+        } else if (instant(c.contactedAt()) == null) {
+            errors.add(new FieldError("buyerContact.contactedAt",
+                    "must be a date-time with offset such as 2026-11-20T08:30:00+08:00"));
+        }
+        if (c.compensation() != null) {
+            enumValue("buyerContact.compensation.type", c.compensation().type(), CompensationType.class, errors);
+            BigDecimal amount = c.compensation().amount();
+            if (amount != null && (amount.signum() < 0 || amount.scale() > 2)) {
+                errors.add(new FieldError("buyerContact.compensation.amount",
+                        "must be an amount from 0 with at most two decimals"));
+            }
+        }
+    }
+
+    static Instant instant(String text) {
+        try {
+            return text == null ? null : OffsetDateTime.parse(text.strip()).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static <E extends Enum<E>> E enumValue(String field, String value, Class<E> type, List<FieldError> errors) {
+        if (blank(value)) {
+            errors.add(new FieldError(field, "is required; one of " + Arrays.toString(type.getEnumConstants())));
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.strip());
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError(field, "must be one of " + Arrays.toString(type.getEnumConstants())
+                    + ", got '" + value + "'"));
+            return null;
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

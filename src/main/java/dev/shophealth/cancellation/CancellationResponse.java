@@ -1,0 +1,34 @@
+package dev.shophealth.cancellation;
+
+import dev.shophealth.outcome.FiredRule;
+import dev.shophealth.outcome.Verdict;
+import dev.shophealth.ruleset.EvaluationReport.FindingView;
+import dev.shophealth.ruleset.EvaluationReport.SuggestionView;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A cancellation request with its screening by the rules and, once decided, who decided and when.
+ * {@code waitingSeconds} is how long it has waited (pending) or waited until decided.
+ */
+public record CancellationResponse(String id, String orderNo, String shopId, CancellationReason reason,
+        String detail, CancellationStatus status, Instant submittedAt, Instant decidedAt, String decidedBy,
+        String reviewNote, long waitingSeconds, Screening screening, BuyerContactView buyerContact,
+        RefundView refund) {
+
+    /** The rules' screening: the decision-log id, the ruleset revision, the verdict and why. */
+    public record Screening(String decisionId, String rulesetRevision, Verdict verdict, List<FindingView> findings,
+            List<SuggestionView> suggestions, List<FiredRule> firedRules, List<FiredRule> consideredNotFired,
+            String error) {
+    }
+
+    /** The merchant's contact with the buyer. */
+    public record BuyerContactView(String channel, Instant contactedAt, String summary, String compensationType,
+            BigDecimal compensationAmount) {
+    }
+
+    /** The refund of an approved request. */
+    public record RefundView(BigDecimal amount, String currency, String destination, Instant refundedAt) {
+    }
+}

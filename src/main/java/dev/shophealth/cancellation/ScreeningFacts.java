@@ -1,0 +1,102 @@
+package dev.shophealth.cancellation;
+
+import dev.shophealth.common.ProblemException;
+import dev.shophealth.fact.CancellationRequestFact;
+import dev.shophealth.fact.CancellationStatsFact;
+import dev.shophealth.fact.Parameters;
+import dev.shophealth.order.InspectionResult;
+import dev.shophealth.order.LogisticsEvent;
+import dev.shophealth.order.LogisticsKind;
+import dev.shophealth.order.QualityInspection;
+import dev.shophealth.order.ShopOrder;
+import dev.shophealth.order.StockCount;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Gathers what the rules judge a request by: the platform's evidence (latest stock count, failed inspections,
+ * logistics events) and the shop's cancellation counts over the rule windows, by aggregate queries as of
+ * {@code now}. Nothing here loads a shop's history.
+ */
+@ApplicationScoped
+public class ScreeningFacts {
+
+    @Inject
+    EntityManager em;
+
+    CancellationRequestFact request(ShopOrder order, CancellationRequest r, Instant now) {
+        CancellationRequest.Evidence evidence = r.evidence() == null
+                ? new CancellationRequest.Evidence(null, null, null) : r.evidence();
+        checkCitedEvidence(order, evidence);
+        Integer warehouse = evidence.warehouseStock() != null ? evidence.warehouseStock() : latestCount(order.sku, now);
+        Instant failed = latest("select max(i.inspectedAt) from QualityInspection i where i.sku = ?1 "
+                + "and i.result = ?2 and i.inspectedAt <= ?3", order.sku, InspectionResult.FAIL, now);
+        Instant orderEvent = latest("select max(e.occurredAt) from LogisticsEvent e where e.orderNo = ?1 "
+                + "and e.occurredAt <= ?2", order.orderNo, now);
+        Instant disruption = latest("select max(e.occurredAt) from LogisticsEvent e where e.region = ?1 "
+                + "and e.kind = ?2 and e.occurredAt <= ?3", order.buyerRegion, LogisticsKind.DISRUPTION, now);
+        return new CancellationRequestFact(order.orderNo, order.shopId, r.reason().strip(), r.detail(), order.quantity,
+                order.listedStockAtOrder, warehouse, daysSince(failed, now), daysSince(orderEvent, now),
+                daysSince(disruption, now), r.buyerContact() != null);
+    }
+
+    /** The short and long windows, this request counted as a seller-caused cancellation of its reason. */
+    List<CancellationStatsFact> stats(String shopId, String reason, Parameters p, Instant now) {
+        return List.of(window("SHORT", p.shortWindowDays(), shopId, reason, now),
+                window("LONG", p.longWindowDays(), shopId, reason, now));
+    }
+
+    private CancellationStatsFact window(String name, int days, String shopId, String reason, Instant now) {
+        Instant from = now.minus(Duration.ofDays(days));
+        long orders = em.createQuery("select count(o) from ShopOrder o where o.shopId = ?1 and o.placedAt > ?2 "
+                + "and o.placedAt <= ?3", Long.class).setParameter(1, shopId).setParameter(2, from)
+                .setParameter(3, now).getSingleResult();
+        Object[] cancellations = em.createQuery("select count(c), coalesce(sum(case when c.reason = ?4 then 1 else 0 end), 0) "
+                + "from Cancellation c where c.shopId = ?1 and c.submittedAt > ?2 and c.submittedAt <= ?3 "
+                + "and c.status in ?5", Object[].class).setParameter(1, shopId).setParameter(2, from)
+                .setParameter(3, now).setParameter(4, CancellationReason.valueOf(reason))
+                .setParameter(5, CancellationStatus.SELLER_CANCELLING).getSingleResult();
+        return new CancellationStatsFact(name, days, (int) orders, ((Number) cancellations[0]).intValue() + 1,
+                ((Number) cancellations[1]).intValue() + 1);
+    }
+
+    private void checkCitedEvidence(ShopOrder order, CancellationRequest.Evidence evidence) {
+        if (evidence.inspectionId() != null) {
+            QualityInspection inspection = QualityInspection.findById(evidence.inspectionId());
+            if (inspection == null || !inspection.sku.equals(order.sku)) {
+                throw ProblemException.badRequest("evidence.inspectionId",
+                        "no inspection '" + evidence.inspectionId() + "' of the order's product " + order.sku);
+            }
+        }
+        if (evidence.logisticsEventId() != null) {
+            LogisticsEvent event = LogisticsEvent.findById(evidence.logisticsEventId());
+            boolean concerns = event != null && (order.orderNo.equals(event.orderNo)
+                    || order.buyerRegion.equals(event.region));
+            if (!concerns) {
+                throw ProblemException.badRequest("evidence.logisticsEventId", "no logistics event '"
+                        + evidence.logisticsEventId() + "' about this order or the buyer's region");
+            }
+        }
+    }
+
+    private Integer latestCount(String sku, Instant now) {
+        return StockCount.<StockCount>find("sku = ?1 and countedAt <= ?2 order by countedAt desc", sku, now)
+                .firstResultOptional().map(c -> c.countedQuantity).orElse(null);
+    }
+
+    private Instant latest(String query, Object... params) {
+        var q = em.createQuery(query, Instant.class);
+        for (int i = 0; i < params.length; i++) {
+            q.setParameter(i + 1, params[i]);
+        }
+        return q.getSingleResult();
+    }
+
+    private static Integer daysSince(Instant then, Instant now) {
+        return then == null ? null : (int) Math.max(0, Duration.between(then, now).toDays());
+    }
+}

@@ -1,0 +1,66 @@
+package dev.shophealth.decisionlog;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.shophealth.fact.Given;
+import dev.shophealth.outcome.FiredRule;
+import dev.shophealth.ruleset.Evaluation;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** Writes and reads decision-log rows; a row is written in the transaction of the decision it records. */
+@ApplicationScoped
+public class DecisionLog {
+
+    /** What was decided. */
+    public enum Kind {
+        SCREENING, SHOP_HEALTH
+    }
+
+    @Inject
+    ObjectMapper json;
+
+    /** Records a decision in the caller's transaction and returns its id. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public String record(Kind kind, String subject, Given input, Evaluation output, Instant at) {
+        DecisionLogEntry entry = new DecisionLogEntry();
+        entry.decisionId = UUID.randomUUID().toString();
+        entry.decidedAt = at;
+        entry.kind = kind.name();
+        entry.subject = subject;
+        entry.rulesetRevision = output.rulesetRevision();
+        entry.verdict = output.verdict() == null ? null : output.verdict().name();
+        entry.input = write(input);
+        entry.output = write(output);
+        entry.firedRules = output.firedRules().stream().map(FiredRule::id).collect(Collectors.joining(","));
+        entry.error = output.error() == null ? null : output.error().substring(0, Math.min(1000, output.error().length()));
+        entry.persist();
+        return entry.decisionId;
+    }
+
+    /** The evaluation recorded under {@code decisionId}. */
+    public Evaluation output(String decisionId) {
+        DecisionLogEntry entry = DecisionLogEntry.findById(decisionId);
+        return entry == null ? null : read(entry.output, Evaluation.class);
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A decision cannot be written as JSON", e);
+        }
+    }
+
+    private <T> T read(String text, Class<T> type) {
+        try {
+            return json.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A decision-log row cannot be read", e);
+        }
+    }
+}
