@@ -82,7 +82,7 @@ public class CancellationService {
         checkCancellable(order);
         CompiledRuleset ruleset = rulesets.active().orElseThrow(NoActiveRulesetException::new);
         Given given = new Given(facts.request(order, body, now),
-                facts.stats(order.shopId, body.reason().strip(), ruleset.parameters().parameters(), now), null);
+                facts.stats(order.shopId, body.reason().strip(), ruleset.parameters().parameters(), now), null, null);
         Evaluation evaluation = Evaluator.evaluate(ruleset, given);
         Cancellation c = store(key, hash, body, order, given, evaluation, now);
         return new Submitted(views.of(c, evaluation, locale, now), false);

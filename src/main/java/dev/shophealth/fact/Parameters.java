@@ -20,7 +20,28 @@ public record Parameters(
         @Range(min = 1, max = 10_000) int minOrdersForRate,
         @Range(min = 0, max = 1) double cancelRateWarning,
         @Range(min = 0, max = 1) double cancelRateCritical,
-        @Range(min = 2, max = 100) int repeatedReasonCount) {
+        @Range(min = 2, max = 100) int repeatedReasonCount,
+        @Range(min = 1, max = 10_000) int minOrdersForRating,
+        @Range(min = 1, max = 1000) int reasonPatternCount,
+        @Range(min = 1, max = 1000) int failedInspectionsPattern,
+        @Range(min = 1, max = 10_000) int logisticsIncidentsPattern,
+        @Range(min = 0, max = 1) double complaintRateWarning,
+        @Range(min = 0, max = 1) double negativeReviewRateWarning,
+        @Range(min = 1, max = 10_000) int minReviewsForRate,
+        @Range(min = 0, max = 1) double noContactShareWarning,
+        @Range(min = 0, max = 100) int weightCancelRate7dWarning,
+        @Range(min = 0, max = 100) int weightCancelRate7dCritical,
+        @Range(min = 0, max = 100) int weightCancelRate30dWarning,
+        @Range(min = 0, max = 100) int weightCancelRate30dCritical,
+        @Range(min = 0, max = 100) int weightStockTrouble,
+        @Range(min = 0, max = 100) int weightQualityTrouble,
+        @Range(min = 0, max = 100) int weightLogisticsTrouble,
+        @Range(min = 0, max = 100) int weightComplaints,
+        @Range(min = 0, max = 100) int weightNegativeReviews,
+        @Range(min = 0, max = 100) int weightNoContact,
+        @Range(min = 1, max = 100) int riskMediumFrom,
+        @Range(min = 1, max = 100) int riskHighFrom,
+        @Range(min = 1, max = 100) int riskCriticalFrom) {
 
     /** Faults no single range can see: thresholds and windows that contradict each other. */
     public List<String> inconsistencies() {
@@ -30,6 +51,9 @@ public record Parameters(
         }
         if (shortWindowDays >= longWindowDays) {
             faults.add("shortWindowDays must be below longWindowDays");
+        }
+        if (riskMediumFrom >= riskHighFrom || riskHighFrom >= riskCriticalFrom) {
+            faults.add("risk bands must rise: riskMediumFrom < riskHighFrom < riskCriticalFrom");
         }
         return faults;
     }

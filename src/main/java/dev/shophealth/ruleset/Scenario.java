@@ -13,6 +13,7 @@ public record Scenario(String name, Given given, Expect expect) {
     /** What a scenario expects. */
     public record Expect(Verdict verdict, List<String> findings, List<String> absentFindings,
             List<String> suggestions, List<String> absentSuggestions, List<String> firedRules,
-            List<String> consequences, Integer minScore, Integer maxScore, Boolean error) {
+            List<String> consequences, List<String> absentConsequences, Integer minScore, Integer maxScore,
+            Boolean error) {
     }
 }

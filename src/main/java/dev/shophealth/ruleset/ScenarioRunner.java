@@ -89,6 +89,7 @@ public final class ScenarioRunner {
         absent("suggestion", expect.absentSuggestions(), suggestions, failures);
         present("fired rule", expect.firedRules(), rules, failures);
         present("consequence", expect.consequences(), consequences, failures);
+        absent("consequence", expect.absentConsequences(), consequences, failures);
         if (expect.minScore() != null && actual.score() < expect.minScore()) {
             failures.add("expected a score of at least " + expect.minScore() + ", got " + actual.score());
         }

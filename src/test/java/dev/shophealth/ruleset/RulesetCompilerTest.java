@@ -130,7 +130,7 @@ class RulesetCompilerTest {
                 """);
         CompiledRuleset ruleset = RulesetCompiler.compile(rules.files());
         Given given = new Given(new CancellationRequestFact("O1", "S1", "LOOP", null, 1, 1, null, null, null, null,
-                true), List.of(), Map.of("maxRuleFirings", 200));
+                true), List.of(), List.of(), Map.of("maxRuleFirings", 200));
 
         Evaluation result = Evaluator.evaluate(ruleset, given);
 

@@ -1,0 +1,130 @@
+package dev.shophealth.shophealth;
+
+import dev.shophealth.cancellation.CancellationStatus;
+import dev.shophealth.fact.ShopWindowFact;
+import dev.shophealth.order.InspectionResult;
+import dev.shophealth.order.LogisticsKind;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every shop-health metric by aggregate queries, grouped by shop: one query per record kind counts all three
+ * windows at once with conditional sums. With a shop id it reads that shop only; without, every shop (for the
+ * cross-shop list). Nothing is loaded row by row.
+ */
+@ApplicationScoped
+public class MetricsQueries {
+
+    /** Approved seller cancellations are these statuses, decided by the report date. */
+    static final List<CancellationStatus> APPROVED = List.of(CancellationStatus.AUTO_APPROVED,
+            CancellationStatus.APPROVED);
+    static final List<LogisticsKind> INCIDENTS = List.of(LogisticsKind.DELAY, LogisticsKind.LOST, LogisticsKind.DAMAGED);
+
+    @Inject
+    EntityManager em;
+
+    /** Window facts by shop id, as of {@code asOf}; {@code shopId} null means every shop with activity. */
+    public Map<String, List<ShopWindowFact>> windows(String shopId, Instant asOf) {
+        Map<String, Counts> counts = new HashMap<>();
+        String shop = shopId == null ? "" : " and o.shopId = :shop";
+        add(counts, "orders", sums("o.placedAt", "1") + " from ShopOrder o where o.placedAt > :t90 and o.placedAt <= :asOf"
+                + shop + " group by o.shopId", shopId, asOf, null);
+        cancellations(counts, shopId, asOf);
+        add(counts, "pending", sums("o.submittedAt", "1") + " from Cancellation o where o.submittedAt > :t90 "
+                + "and o.submittedAt <= :asOf and (o.decidedAt is null or o.decidedAt > :asOf)" + shop
+                + " group by o.shopId", shopId, asOf, null);
+        add(counts, "complaints", sums("c.complainedAt", "1") + " from Complaint c join ShopOrder o on o.orderNo = c.orderNo "
+                + "where c.complainedAt > :t90 and c.complainedAt <= :asOf" + shop + " group by o.shopId", shopId, asOf, null);
+        add(counts, "reviews", sums("r.reviewedAt", "1") + " from Review r join ShopOrder o on o.orderNo = r.orderNo "
+                + "where r.reviewedAt > :t90 and r.reviewedAt <= :asOf" + shop + " group by o.shopId", shopId, asOf, null);
+        add(counts, "negative", sums("r.reviewedAt", "1") + " from Review r join ShopOrder o on o.orderNo = r.orderNo "
+                + "where r.stars <= 2 and r.reviewedAt > :t90 and r.reviewedAt <= :asOf" + shop + " group by o.shopId",
+                shopId, asOf, null);
+        add(counts, "failedInspections", sums("i.inspectedAt", "1") + " from QualityInspection i join Product o "
+                + "on o.sku = i.sku where i.result = :fail and i.inspectedAt > :t90 and i.inspectedAt <= :asOf" + shop
+                + " group by o.shopId", shopId, asOf, Map.of("fail", InspectionResult.FAIL));
+        add(counts, "incidents", sums("e.occurredAt", "1") + " from LogisticsEvent e join ShopOrder o "
+                + "on o.orderNo = e.orderNo where e.kind in :kinds and e.occurredAt > :t90 and e.occurredAt <= :asOf"
+                + shop + " group by o.shopId", shopId, asOf, Map.of("kinds", INCIDENTS));
+        Map<String, List<ShopWindowFact>> facts = new HashMap<>();
+        counts.forEach((id, c) -> facts.put(id, c.facts()));
+        return facts;
+    }
+
+    private void cancellations(Map<String, Counts> counts, String shopId, Instant asOf) {
+        String shop = shopId == null ? "" : " and o.shopId = :shop";
+        String from = " from Cancellation o left join BuyerContact b on b.requestId = o.id where o.status in :approved "
+                + "and o.decidedAt <= :asOf and o.submittedAt > :t90 and o.submittedAt <= :asOf" + shop;
+        add(counts, "cancellations", sums("o.submittedAt", "1") + from + " group by o.shopId", shopId, asOf,
+                Map.of("approved", APPROVED));
+        add(counts, "withoutContact", sums("o.submittedAt", "case when b.requestId is null then 1 else 0 end") + from
+                + " group by o.shopId", shopId, asOf, Map.of("approved", APPROVED));
+        for (var reason : dev.shophealth.cancellation.CancellationReason.values()) {
+            add(counts, reason.name(), sums("o.submittedAt", "1") + from + " and o.reason = :reason group by o.shopId",
+                    shopId, asOf, Map.of("approved", APPROVED, "reason", reason));
+        }
+    }
+
+    /** {@code select o.shopId, <7d sum>, <30d sum>, <90d sum>} of {@code value} by the time column. */
+    private static String sums(String time, String value) {
+        return "select o.shopId, sum(case when " + time + " > :t7 then " + value + " else 0 end), "
+                + "sum(case when " + time + " > :t30 then " + value + " else 0 end), sum(" + value + ")";
+    }
+
+    private void add(Map<String, Counts> counts, String metric, String jpql, String shopId, Instant asOf,
+            Map<String, Object> extra) {
+        TypedQuery<Object[]> q = em.createQuery(jpql, Object[].class)
+                .setParameter("t7", asOf.minus(Duration.ofDays(7)))
+                .setParameter("t30", asOf.minus(Duration.ofDays(30)))
+                .setParameter("t90", asOf.minus(Duration.ofDays(HealthWindows.LONGEST)))
+                .setParameter("asOf", asOf);
+        if (shopId != null) {
+            q.setParameter("shop", shopId);
+        }
+        if (extra != null) {
+            extra.forEach(q::setParameter);
+        }
+        for (Object[] row : q.getResultList()) {
+            Counts c = counts.computeIfAbsent((String) row[0], k -> new Counts());
+            c.put(metric, new int[] {num(row[1]), num(row[2]), num(row[3])});
+        }
+    }
+
+    private static int num(Object value) {
+        return value == null ? 0 : ((Number) value).intValue();
+    }
+
+    /** One shop's counts per metric and window. */
+    static final class Counts {
+        private final Map<String, int[]> byMetric = new HashMap<>();
+
+        void put(String metric, int[] perWindow) {
+            byMetric.put(metric, perWindow);
+        }
+
+        int get(String metric, int window) {
+            int[] values = byMetric.get(metric);
+            return values == null ? 0 : values[window];
+        }
+
+        List<ShopWindowFact> facts() {
+            return java.util.stream.IntStream.range(0, HealthWindows.NAMES.size()).mapToObj(w -> new ShopWindowFact(
+                    HealthWindows.NAMES.get(w), HealthWindows.DAYS[w], get("orders", w), get("cancellations", w),
+                    get("OUT_OF_STOCK", w), get("QUALITY_ISSUE", w), get("LOGISTICS_EXCEPTION", w), get("OTHER", w),
+                    get("withoutContact", w), get("pending", w), get("complaints", w), get("reviews", w),
+                    get("negative", w), get("failedInspections", w), get("incidents", w))).toList();
+        }
+    }
+
+    /** The facts of a shop without any activity in 90 days: every count zero. */
+    public static List<ShopWindowFact> empty() {
+        return new Counts().facts();
+    }
+}

@@ -1,0 +1,69 @@
+package dev.shophealth.shophealth;
+
+import dev.shophealth.common.Languages;
+import dev.shophealth.common.Params;
+import dev.shophealth.common.ProblemException;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+/** Merchants' view of their shop: risk score, level, metrics, consequences, what to do first; and its trend. */
+@Path("/api/shops/{shopId}/health")
+@Produces(MediaType.APPLICATION_JSON)
+public class ShopHealthResource {
+
+    @Inject
+    ShopHealthService health;
+
+    @ConfigProperty(name = "shophealth.zone", defaultValue = "Asia/Shanghai")
+    ZoneId zone;
+
+    @GET
+    @Operation(summary = "The shop's risk of a rating downgrade, with metrics over 7, 30 and 90 days")
+    public HealthReport report(@PathParam("shopId") String shopId,
+            @Parameter(description = "report date: an instant, or a day (its end); default now") @QueryParam("asOf") String asOf,
+            @Context HttpHeaders headers) {
+        Instant at = asOf == null || asOf.isBlank() ? Instant.now() : Params.instant("asOf", asOf, true, zone);
+        return health.report(shopId, at, Languages.pick(headers));
+    }
+
+    @GET
+    @Path("/history")
+    @Operation(summary = "The score and level at past dates, computed with the active ruleset, for a chart")
+    public ShopHealthService.Trend history(@PathParam("shopId") String shopId,
+            @QueryParam("from") String from, @QueryParam("to") String to,
+            @Parameter(description = "ISO-8601 duration, e.g. P1D or P7D; default P1D") @QueryParam("step") String step) {
+        Instant end = to == null || to.isBlank() ? Instant.now() : Params.instant("to", to, true, zone);
+        Instant start = from == null || from.isBlank() ? end.minus(Duration.ofDays(30))
+                : Params.instant("from", from, false, zone);
+        return health.history(shopId, start, end, step(step));
+    }
+
+    private static Duration step(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return Duration.ofDays(1);
+        }
+        try {
+            Duration step = Duration.parse(raw.strip());
+            if (step.compareTo(Duration.ofHours(1)) < 0) {
+                throw ProblemException.badRequest("step", "must be at least PT1H");
+            }
+            return step;
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badRequest("step", "must be an ISO-8601 duration such as P1D or P7D, got '" + raw + "'");
+        }
+    }
+}
