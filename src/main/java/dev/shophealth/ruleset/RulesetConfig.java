@@ -20,4 +20,21 @@ public interface RulesetConfig {
     /** How often the watcher looks for changes. */
     @WithDefault("2s")
     Duration watchInterval();
+
+    /**
+     * What an instance serves at start: FOLDER compiles the rules folder and activates it (the embedded
+     * default); DATABASE serves the revision last activated in the database, so a restarting instance of a
+     * fleet does not override the fleet (the folder is used only while the database has no activation).
+     */
+    @WithDefault("folder")
+    Source source();
+
+    /** How often an instance checks the database for a revision activated by another instance. */
+    @WithDefault("1s")
+    Duration syncInterval();
+
+    /** Where the active ruleset comes from at start. */
+    enum Source {
+        FOLDER, DATABASE
+    }
 }

@@ -21,7 +21,7 @@ import java.util.stream.Stream;
 public record RulesetFiles(SortedMap<String, String> files, String revision) {
 
     /** The kinds of file a ruleset holds; anything else in the folder (a README, an editor's backup) is ignored. */
-    static final java.util.List<String> EXTENSIONS = java.util.List.of(".drl", ".yaml", ".yml", ".properties");
+    public static final java.util.List<String> EXTENSIONS = java.util.List.of(".drl", ".yaml", ".yml", ".properties");
 
     public RulesetFiles {
         files = Collections.unmodifiableSortedMap(new TreeMap<>(files));

@@ -1,6 +1,9 @@
 package dev.shophealth.ruleset;
 
 import dev.shophealth.fact.Given;
+import dev.shophealth.ruleset.version.RulesetActivation;
+import dev.shophealth.ruleset.version.RulesetStore;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -35,6 +38,9 @@ public class RulesetRegistry {
     @Inject
     RulesetConfig config;
 
+    @Inject
+    RulesetStore store;
+
     private final AtomicReference<CompiledRuleset> active = new AtomicReference<>();
     private final AtomicReference<ReloadFailure> lastFailure = new AtomicReference<>();
     private volatile Instant activatedAt;
@@ -43,7 +49,10 @@ public class RulesetRegistry {
     /** Runs before the sample loader, whose cancellation requests the rules screen. */
     void onStart(@Observes @Priority(1) StartupEvent event) {
         try {
-            reload();
+            if (config.source() == RulesetConfig.Source.DATABASE && adoptFleetRevision()) {
+                return;
+            }
+            reload(RulesetActivation.Kind.STARTUP, "folder");
         } catch (RulesetRejectedException e) {
             LOG.errorf("The rules in %s are rejected; no ruleset is active until they are fixed and reloaded:%n%s",
                     config.dir().toAbsolutePath(), e.problems().stream().map(RulesetProblem::toString)
@@ -54,6 +63,25 @@ public class RulesetRegistry {
         if (config.watch()) {
             startWatcher();
         }
+    }
+
+    /** Serves the revision the database names, if it names one; false when the database has no activation. */
+    private boolean adoptFleetRevision() {
+        var latest = store.latestActivation();
+        latest.ifPresent(a -> syncTo(a.toRevision));
+        return latest.isPresent();
+    }
+
+    /**
+     * Serves {@code revision} from the stored versions, as another instance activated it. The version is
+     * compiled and checked here too: an instance never serves a ruleset that fails its checks.
+     */
+    public synchronized void syncTo(String revision) {
+        if (active().map(r -> r.revision().equals(revision)).orElse(false)) {
+            return;
+        }
+        CompiledRuleset ruleset = store.compiled(revision);
+        swap(ruleset);
     }
 
     void onStop(@Observes ShutdownEvent event) {
@@ -82,11 +110,33 @@ public class RulesetRegistry {
     }
 
     /** Reads the rules folder again; activates it if it passes every check, else keeps the active one. */
-    public synchronized ReloadReport reload() {
+    public ReloadReport reload() {
+        return reload(RulesetActivation.Kind.RELOAD, "folder");
+    }
+
+    /** Activates a checked ruleset: stored as a version, recorded as an activation, then served. */
+    public synchronized ReloadReport activate(CompiledRuleset candidate, RulesetActivation.Kind kind, String by) {
+        CompiledRuleset before = active.get();
+        QuarkusTransaction.joiningExisting().run(() -> {
+            store.save(candidate, by, kind.name().toLowerCase(java.util.Locale.ROOT));
+            store.recordActivation(kind, by, before == null ? null : before.revision(), candidate.revision());
+        });
+        swap(candidate);
+        return ReloadReports.of(before, candidate);
+    }
+
+    private synchronized ReloadReport reload(RulesetActivation.Kind kind, String by) {
         RulesetFiles files = RulesetFiles.read(config.dir());
         CompiledRuleset before = active.get();
         if (before != null && before.revision().equals(files.revision())) {
             return ReloadReports.of(before, before);
+        }
+        if (kind == RulesetActivation.Kind.STARTUP && store.latestActivation()
+                .map(a -> a.toRevision.equals(files.revision())).orElse(false)) {
+            // the folder is what the database says is active already: serve it without a new activation
+            CompiledRuleset same = RulesetCompiler.compile(files);
+            swap(same);
+            return ReloadReports.of(null, same);
         }
         CompiledRuleset candidate;
         try {
@@ -95,13 +145,16 @@ public class RulesetRegistry {
             lastFailure.set(new ReloadFailure(Instant.now(), files.revision(), e.problems()));
             throw e;
         }
-        active.set(candidate);
-        activatedAt = Instant.now();
         lastFailure.set(null);
+        return activate(candidate, kind, by);
+    }
+
+    private void swap(CompiledRuleset candidate) {
+        CompiledRuleset before = active.getAndSet(candidate);
+        activatedAt = Instant.now();
         LOG.infof("Ruleset %s active (%d rules, %d scenarios passed)%s", candidate.revision(),
                 candidate.rules().size(), candidate.scenarioResults().size(),
                 before == null ? "" : ", replacing " + before.revision());
-        return ReloadReports.of(before, candidate);
     }
 
     private void startWatcher() {

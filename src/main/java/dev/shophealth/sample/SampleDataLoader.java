@@ -42,6 +42,10 @@ public class SampleDataLoader {
     @ConfigProperty(name = "shophealth.sample-data.dir", defaultValue = "./data/sample")
     Path dir;
 
+    /** Large generated data sets (benchmarks) take minutes to load. */
+    @ConfigProperty(name = "shophealth.sample-data.timeout", defaultValue = "PT1H")
+    java.time.Duration timeout;
+
     void onStart(@Observes StartupEvent event) {
         if (!load) {
             return;
@@ -55,7 +59,8 @@ public class SampleDataLoader {
             LOG.warn("No active ruleset, so the sample data is not loaded now; fix the rules and restart");
             return;
         }
-        QuarkusTransaction.requiringNew().run(this::loadIfEmpty);
+        // one transaction for all of it: a failed load leaves the database empty, to be loaded at the next start
+        QuarkusTransaction.requiringNew().timeout((int) timeout.toSeconds()).run(this::loadIfEmpty);
     }
 
     private void loadIfEmpty() {

@@ -47,9 +47,11 @@ public final class SampleGenerator {
     /** {@code shops} shops sharing {@code orders} orders, profiles mixed mostly healthy, as on a real platform. */
     public SampleData large(int shops, int orders) {
         double[] weights = {0.6, 0.12, 0.1, 0.1, 0.08};
+        // new shops have few orders; the established ones share the rest
+        int perShop = (int) Math.round(orders / (shops * (1 - weights[4])));
         for (int i = 0; i < shops; i++) {
             ShopProfile profile = ShopProfile.ALL.get(pick(weights));
-            int count = profile == ShopProfile.NEW_SHOP ? 5 + random.nextInt(20) : orders / shops;
+            int count = profile == ShopProfile.NEW_SHOP ? 5 + random.nextInt(20) : perShop;
             shop(String.format("S%06d", 100_000 + i), profile, count, profile == ShopProfile.NEW_SHOP ? 14 : DAYS);
         }
         return data;

@@ -31,8 +31,11 @@ class CancellationResourceTest {
     }
 
     @Test
-    void theSeedExampleIsApprovedWithTheStockSyncAdviceAndRefunded() {
-        String id = Requests.outOfStock("DY1002009999").warehouseStock(5).contacted().post()
+    void theSeedExampleIsApprovedWithTheStockSyncAdviceAndRefunded() throws Exception {
+        // the README's example request
+        String body = java.nio.file.Files.readString(java.nio.file.Path.of("data/examples/cancel-seed-order.json"));
+        String id = given().contentType("application/json").header("Idempotency-Key", "seed-example").body(body)
+                .when().post("/api/cancellations").then()
                 .statusCode(201)
                 .header("Location", containsString("/api/cancellations/"))
                 .body("orderNo", equalTo("DY1002009999"))

@@ -18,12 +18,19 @@ import org.junit.jupiter.api.Test;
 @TestProfile(CopiedRulesProfile.class)
 class RulesetResourceTest {
 
-    /** 3 of 60 orders cancelled in 7 days (5 %): above the 2.5 % warning, under the 10 % critical level. */
-    static final String FIVE_PERCENT = """
-            {"request": {"orderNo": "DY1002009999", "shopId": "S1002", "reason": "OUT_OF_STOCK", "quantity": 8,
-                         "listedStockAtOrder": 10, "warehouseStock": 5, "buyerContacted": true},
-             "stats": [{"window": "SHORT", "days": 7, "orders": 60, "sellerCancellations": 3, "sameReasonCount": 1}]}
-            """;
+    /**
+     * The README's example (data/examples): the seed's order with 3 of 60 orders cancelled in 7 days (5 %),
+     * above the 2.5 % warning level and under the 10 % critical level.
+     */
+    static final String FIVE_PERCENT = read("data/examples/evaluate-seed.json");
+
+    private static String read(String file) {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of(file));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     private final RulesFolder rules = RulesFolder.copyInto(CopiedRulesProfile.DIR);
 
@@ -133,7 +140,7 @@ class RulesetResourceTest {
         evaluate("{\"request\": {\"orderNo\": \"O1\", \"colour\": \"red\"}}", "en").statusCode(400)
                 .body("errors[0].field", equalTo("request.colour"));
         evaluate("{}", "en").statusCode(400).body("errors[0].field", equalTo("request"));
-        evaluate(FIVE_PERCENT.replace("\"stats\"", "\"parameters\": {\"cancelRateWarning\": 7}, \"stats\""), "en")
+        evaluate(FIVE_PERCENT.replace("\"parameters\": {}", "\"parameters\": {\"cancelRateWarning\": 7}"), "en")
                 .statusCode(400).body("errors[0].field", equalTo("parameters"))
                 .body("errors[0].message", containsString("between 0 and 1"));
     }

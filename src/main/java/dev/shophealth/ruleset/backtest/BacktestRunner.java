@@ -1,0 +1,130 @@
+package dev.shophealth.ruleset.backtest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.shophealth.decisionlog.DecisionLogEntry;
+import dev.shophealth.fact.Given;
+import dev.shophealth.fact.ShopWindowFact;
+import dev.shophealth.outcome.FiredRule;
+import dev.shophealth.outcome.Verdict;
+import dev.shophealth.ruleset.CompiledRuleset;
+import dev.shophealth.ruleset.Evaluation;
+import dev.shophealth.ruleset.Evaluator;
+import dev.shophealth.shophealth.HealthReports;
+import dev.shophealth.shophealth.MetricsQueries;
+import dev.shophealth.shophealth.RiskLevel;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** The work of one backtest: replay screenings page by page, then every shop's health at a few dates. */
+@ApplicationScoped
+public class BacktestRunner {
+
+    static final int PAGE = 500;
+    /** Health is evaluated at most at this many dates of the period, evenly spread. */
+    static final int MAX_DATES = 8;
+
+    @Inject
+    ObjectMapper json;
+    @Inject
+    MetricsQueries metrics;
+    @Inject
+    HealthReports reports;
+
+    BacktestReport run(BacktestJob job, CompiledRuleset active, CompiledRuleset candidate, Instant from, Instant to) {
+        long decisions = QuarkusTransaction.requiringNew().call(() -> DecisionLogEntry.count(
+                "kind = 'SCREENING' and decidedAt >= ?1 and decidedAt < ?2", from, to));
+        List<Instant> dates = dates(from, to);
+        long shops = QuarkusTransaction.requiringNew().call(() -> dev.shophealth.order.Shop.count());
+        job.total = decisions + dates.size() * Math.max(1, shops);
+        Map<Verdict, Long> activeVerdicts = new EnumMap<>(Verdict.class);
+        Map<Verdict, Long> candidateVerdicts = new EnumMap<>(Verdict.class);
+        List<BacktestReport.ChangedDecision> changed = new ArrayList<>();
+        for (int page = 0; !job.cancelled.get(); page++) {
+            int p = page;
+            List<DecisionLogEntry> rows = QuarkusTransaction.requiringNew().call(() -> DecisionLogEntry
+                    .<DecisionLogEntry>find("kind = 'SCREENING' and decidedAt >= ?1 and decidedAt < ?2 "
+                            + "order by decidedAt, decisionId", from, to).page(p, PAGE).list());
+            for (DecisionLogEntry row : rows) {
+                Given given = read(row.input);
+                Evaluation a = Evaluator.evaluate(active, given);
+                Evaluation c = Evaluator.evaluate(candidate, given);
+                activeVerdicts.merge(a.verdict(), 1L, Long::sum);
+                candidateVerdicts.merge(c.verdict(), 1L, Long::sum);
+                if (a.verdict() != c.verdict()) {
+                    changed.add(new BacktestReport.ChangedDecision(row.decisionId, row.subject, row.decidedAt,
+                            a.verdict(), c.verdict(), responsible(a, c)));
+                }
+                job.done.incrementAndGet();
+            }
+            if (rows.size() < PAGE) {
+                break;
+            }
+        }
+        Map<RiskLevel, Long> activeLevels = new EnumMap<>(RiskLevel.class);
+        Map<RiskLevel, Long> candidateLevels = new EnumMap<>(RiskLevel.class);
+        List<BacktestReport.ChangedLevel> levels = new ArrayList<>();
+        for (Instant date : dates) {
+            if (job.cancelled.get()) {
+                break;
+            }
+            Map<String, List<ShopWindowFact>> all = QuarkusTransaction.requiringNew().call(() -> metrics.windows(null, date));
+            List<String> ids = QuarkusTransaction.requiringNew().call(() -> dev.shophealth.order.Shop
+                    .<dev.shophealth.order.Shop>listAll().stream().map(s -> s.id).toList());
+            for (String shopId : ids) {
+                List<ShopWindowFact> windows = all.getOrDefault(shopId, MetricsQueries.empty());
+                Evaluation a = reports.evaluate(active, windows);
+                Evaluation c = reports.evaluate(candidate, windows);
+                RiskLevel la = reports.level(active, a);
+                RiskLevel lc = reports.level(candidate, c);
+                activeLevels.merge(la, 1L, Long::sum);
+                candidateLevels.merge(lc, 1L, Long::sum);
+                if (la != lc) {
+                    levels.add(new BacktestReport.ChangedLevel(shopId, date, la, lc, a.score(), c.score()));
+                }
+                job.done.incrementAndGet();
+            }
+        }
+        return new BacktestReport(active.revision(), candidate.revision(), from, to, decisions, activeVerdicts,
+                candidateVerdicts, changed, dates, activeLevels, candidateLevels, levels);
+    }
+
+    /** Rules that fired under one ruleset and not the other. */
+    private static List<String> responsible(Evaluation a, Evaluation c) {
+        Set<String> inA = new TreeSet<>(a.firedRules().stream().map(FiredRule::id).toList());
+        Set<String> inC = new TreeSet<>(c.firedRules().stream().map(FiredRule::id).toList());
+        Set<String> diff = new TreeSet<>(inA);
+        diff.addAll(inC);
+        Set<String> both = new TreeSet<>(inA);
+        both.retainAll(inC);
+        diff.removeAll(both);
+        return List.copyOf(diff);
+    }
+
+    static List<Instant> dates(Instant from, Instant to) {
+        List<Instant> dates = new ArrayList<>();
+        long span = Duration.between(from, to).toMillis();
+        int n = (int) Math.min(MAX_DATES, Math.max(1, Duration.between(from, to).toDays() / 7 + 1));
+        for (int i = 0; i < n; i++) {
+            dates.add(n == 1 ? to : from.plusMillis(span * (i + 1) / n));
+        }
+        return dates;
+    }
+
+    private Given read(String input) {
+        try {
+            return json.readValue(input, Given.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A recorded decision cannot be read", e);
+        }
+    }
+}

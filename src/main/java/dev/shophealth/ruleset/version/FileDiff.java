@@ -1,0 +1,31 @@
+package dev.shophealth.ruleset.version;
+
+import com.github.difflib.DiffUtils;
+import com.github.difflib.UnifiedDiffUtils;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeSet;
+
+/** Two versions compared file by file, with a unified diff of each changed file. */
+public record FileDiff(String path, String status, List<String> diff) {
+
+    static List<FileDiff> between(SortedMap<String, String> a, SortedMap<String, String> b) {
+        TreeSet<String> paths = new TreeSet<>(a.keySet());
+        paths.addAll(b.keySet());
+        List<FileDiff> diffs = new ArrayList<>();
+        for (String path : paths) {
+            String before = a.get(path);
+            String after = b.get(path);
+            String status = before == null ? "ADDED" : after == null ? "REMOVED" : before.equals(after) ? "SAME" : "CHANGED";
+            if (status.equals("SAME")) {
+                continue;
+            }
+            List<String> old = before == null ? List.of() : before.lines().toList();
+            List<String> now = after == null ? List.of() : after.lines().toList();
+            diffs.add(new FileDiff(path, status, UnifiedDiffUtils.generateUnifiedDiff("a/" + path, "b/" + path, old,
+                    DiffUtils.diff(old, now), 3)));
+        }
+        return diffs;
+    }
+}

@@ -1,0 +1,86 @@
+package dev.shophealth.ruleset.version;
+
+import dev.shophealth.ruleset.ReloadReport;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** Ruleset versions: upload a candidate, list, download, compare, activate, roll back. */
+@Path("/api/rulesets")
+@Produces(MediaType.APPLICATION_JSON)
+public class RulesetVersionResource {
+
+    @Inject
+    RulesetVersionService versions;
+
+    @POST
+    @Consumes("application/zip")
+    @Operation(summary = "Upload a candidate ruleset as a zip of its files; checked as a reload, stored, not activated")
+    public Response upload(byte[] zip, @QueryParam("author") String author, @QueryParam("comment") String comment) {
+        return created(versions.upload(zip, author, comment));
+    }
+
+    @POST
+    @Path("/from-folder")
+    @Operation(summary = "Store the rules folder as it is now as a candidate version; not activated")
+    public Response uploadFolder(@QueryParam("author") String author, @QueryParam("comment") String comment) {
+        return created(versions.uploadFolder(author, comment));
+    }
+
+    @GET
+    @Operation(summary = "Every stored version, newest first")
+    public List<VersionView> list() {
+        return versions.list();
+    }
+
+    @GET
+    @Path("/activations")
+    @Operation(summary = "Every activation and rollback: who, when, from which revision to which")
+    public List<ActivationView> activations() {
+        return versions.activations();
+    }
+
+    @GET
+    @Path("/{revision}/files")
+    @Produces("application/zip")
+    @Operation(summary = "A version's files as a zip")
+    public Response files(@PathParam("revision") String revision) {
+        return Response.ok(versions.zip(revision), "application/zip")
+                .header("Content-Disposition", "attachment; filename=\"ruleset-" + revision + ".zip\"").build();
+    }
+
+    @GET
+    @Path("/{revision}/diff/{other}")
+    @Operation(summary = "Two versions compared file by file (unified diffs of the changed files)")
+    public List<FileDiff> diff(@PathParam("revision") String revision, @PathParam("other") String other) {
+        return versions.diff(revision, other);
+    }
+
+    @POST
+    @Path("/{revision}/activate")
+    @Operation(summary = "Activate a stored version: checked again, recorded, served by every instance within seconds")
+    public ReloadReport activate(@PathParam("revision") String revision, @QueryParam("by") String by) {
+        return versions.activate(revision, by);
+    }
+
+    @POST
+    @Path("/rollback")
+    @Operation(summary = "Go back to the revision active before the latest activation")
+    public ReloadReport rollback(@QueryParam("by") String by) {
+        return versions.rollback(by);
+    }
+
+    private static Response created(VersionView v) {
+        return Response.created(URI.create("/api/rulesets/" + v.revision() + "/files")).entity(v).build();
+    }
+}
