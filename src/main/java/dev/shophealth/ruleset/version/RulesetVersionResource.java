@@ -1,6 +1,15 @@
 package dev.shophealth.ruleset.version;
 
+import dev.shophealth.common.Params;
+import dev.shophealth.common.ProblemException;
+import dev.shophealth.decisionlog.CoverageReport;
+import dev.shophealth.decisionlog.DecisionService;
 import dev.shophealth.ruleset.ReloadReport;
+import dev.shophealth.ruleset.backtest.BacktestService;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -15,13 +24,20 @@ import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-/** Ruleset versions: upload a candidate, list, download, compare, activate, roll back. */
+/** Ruleset versions: upload a candidate, list, download, compare, backtest, activate, roll back; rule coverage. */
 @Path("/api/rulesets")
 @Produces(MediaType.APPLICATION_JSON)
 public class RulesetVersionResource {
 
     @Inject
     RulesetVersionService versions;
+    @Inject
+    BacktestService backtests;
+    @Inject
+    DecisionService decisions;
+
+    @ConfigProperty(name = "shophealth.zone", defaultValue = "Asia/Shanghai")
+    ZoneId zone;
 
     @POST
     @Consumes("application/zip")
@@ -78,6 +94,37 @@ public class RulesetVersionResource {
     @Operation(summary = "Go back to the revision active before the latest activation")
     public ReloadReport rollback(@QueryParam("by") String by) {
         return versions.rollback(by);
+    }
+
+    @POST
+    @Path("/{revision}/backtest")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Start a backtest of a stored version against the active ruleset; poll the job it returns",
+            description = "The body is {\"from\", \"to\"}: dates (days in the platform's zone, 'to' inclusive) or instants.")
+    public Response backtest(@PathParam("revision") String revision, Period period) {
+        if (period == null || period.from() == null || period.to() == null) {
+            throw ProblemException.badRequest(period == null || period.from() == null ? "from" : "to", "is required");
+        }
+        var job = backtests.start(revision, Params.instant("from", period.from(), false, zone),
+                Params.instant("to", period.to(), true, zone));
+        return Response.accepted(job).location(URI.create("/api/backtests/" + job.id())).build();
+    }
+
+    @GET
+    @Path("/coverage")
+    @Operation(summary = "How often each active rule fired in a period's decisions, and the rules that never fired")
+    public CoverageReport coverage(@QueryParam("from") String from, @QueryParam("to") String to) {
+        Instant end = to == null || to.isBlank() ? Instant.now() : Params.instant("to", to, true, zone);
+        Instant start = from == null || from.isBlank() ? end.minus(Duration.ofDays(30))
+                : Params.instant("from", from, false, zone);
+        if (start.isAfter(end)) {
+            throw ProblemException.badRequest("from", "must not be after 'to'");
+        }
+        return decisions.coverage(start, end);
+    }
+
+    /** A period: dates or instants. */
+    public record Period(String from, String to) {
     }
 
     private static Response created(VersionView v) {
