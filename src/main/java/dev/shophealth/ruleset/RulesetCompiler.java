@@ -44,6 +44,12 @@ public final class RulesetCompiler {
         if (files.drlFiles().findAny().isEmpty()) {
             problems.add(new RulesetProblem("rules", null, "the ruleset has no .drl file"));
         }
+        // rule files are code: nothing is compiled, let alone run, unless every file passes the sandbox check
+        boolean safe = files.drlFiles().map(f -> DrlSandbox.check(f, files.files().get(f), problems))
+                .reduce(true, Boolean::logicalAnd);
+        if (!safe) {
+            throw new RulesetRejectedException(problems);
+        }
         List<DrlInspector.RuleSource> sources = new ArrayList<>();
         List<DrlInspector.CodeUse> codes = new ArrayList<>();
         files.drlFiles().forEach(f -> DrlInspector.inspect(f, files.files().get(f), sources, codes, problems));

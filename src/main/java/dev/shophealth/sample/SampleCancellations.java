@@ -5,6 +5,7 @@ import dev.shophealth.cancellation.CancellationService;
 import dev.shophealth.cancellation.CancellationStatus;
 import dev.shophealth.cancellation.ReviewRequest;
 import dev.shophealth.dataimport.Row;
+import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -27,6 +28,7 @@ public class SampleCancellations {
 
     static final Duration REVIEWED_AFTER = Duration.ofDays(2);
     static final String REVIEWER = "sample-reviewer";
+    static final int FLUSH_EVERY = 200;
 
     @Inject
     CancellationService cancellations;
@@ -47,6 +49,11 @@ public class SampleCancellations {
                         at.plus(Duration.ofHours(20))).status();
             }
             counts.merge(status, 1, Integer::sum);
+            if (counts.values().stream().mapToInt(Integer::intValue).sum() % FLUSH_EVERY == 0) {
+                // the whole load is one transaction: keep the persistence context small (large data sets)
+                Panache.getEntityManager().flush();
+                Panache.getEntityManager().clear();
+            }
         }
         return counts;
     }

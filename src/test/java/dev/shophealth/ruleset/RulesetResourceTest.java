@@ -129,6 +129,19 @@ class RulesetResourceTest {
     }
 
     @Test
+    void aHostileRuleFileIsRejectedAndTheActiveRulesetKeepsServing() {
+        String before = activeRevision();
+        rules.write("advice/evil.drl", HostileRulesTest.rule("Runtime.getRuntime().exec(\"touch /tmp/pwned\");"))
+                .write("advice/evil.scenarios.yaml", "- {name: never, given: {}, expect: {}}\n");
+        given().when().post("/api/rulesets/reload").then().statusCode(422)
+                .body("errors.find { it.field == 'advice/evil.drl' }.line", equalTo(8))
+                .body("errors.message", hasItem(containsString("'Runtime'")));
+        given().when().get("/api/rulesets/active").then().body("revision", equalTo(before));
+        evaluate(FIVE_PERCENT, "en").statusCode(200).body("rulesetRevision", equalTo(before));
+        org.junit.jupiter.api.Assertions.assertFalse(java.nio.file.Files.exists(java.nio.file.Path.of("/tmp/pwned")));
+    }
+
+    @Test
     void reloadingUnchangedRulesChangesNothing() {
         given().when().post("/api/rulesets/reload").then().statusCode(200).body("changed", equalTo(false));
     }
