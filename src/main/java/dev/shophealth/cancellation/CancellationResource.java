@@ -3,7 +3,6 @@ package dev.shophealth.cancellation;
 import dev.shophealth.common.Languages;
 import dev.shophealth.common.PageResponse;
 import dev.shophealth.common.Params;
-import dev.shophealth.common.ProblemException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -19,7 +18,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
-import java.util.Arrays;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Merchants submit cancellation requests; the rules screen them; reviewers work the queue. */
@@ -51,7 +49,7 @@ public class CancellationResource {
     public PageResponse<CancellationResponse> list(@QueryParam("status") String status,
             @QueryParam("shopId") String shopId, @QueryParam("page") String page, @QueryParam("size") String size,
             @Context HttpHeaders headers) {
-        return queries.list(status(status), Params.trimmed(shopId), Params.intInRange("page", page, 0, 0, 1_000_000),
+        return queries.list(Params.enumValue("status", status, CancellationStatus.class), Params.trimmed(shopId), Params.intInRange("page", page, 0, 0, 1_000_000),
                 Params.intInRange("size", size, 20, 1, 200), Languages.pick(headers), Instant.now());
     }
 
@@ -68,17 +66,5 @@ public class CancellationResource {
     @Operation(summary = "A reviewer approves or rejects a PENDING_REVIEW request (409 otherwise)")
     public CancellationResponse review(@PathParam("id") String id, ReviewRequest review, @Context HttpHeaders headers) {
         return service.review(id, review, Languages.pick(headers), Instant.now());
-    }
-
-    private static CancellationStatus status(String raw) {
-        String value = Params.trimmed(raw);
-        if (value == null) {
-            return null;
-        }
-        try {
-            return CancellationStatus.valueOf(value);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("status", "must be one of " + Arrays.toString(CancellationStatus.values()));
-        }
     }
 }

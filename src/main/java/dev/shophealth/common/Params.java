@@ -50,6 +50,19 @@ public final class Params {
         }
     }
 
+    /** One of an enumeration's constants, or null when absent; anything else answers 400 listing the allowed ones. */
+    public static <E extends Enum<E>> E enumValue(String field, String raw, Class<E> type) {
+        String value = trimmed(raw);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest(field, "must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
+        }
+    }
+
     public static String trimmed(String raw) {
         return raw == null || raw.isBlank() ? null : raw.trim();
     }

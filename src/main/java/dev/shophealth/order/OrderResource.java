@@ -11,7 +11,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.ZoneId;
-import java.util.Arrays;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -38,7 +37,7 @@ public class OrderResource {
             @QueryParam("status") String status, @QueryParam("page") String page, @QueryParam("size") String size) {
         var search = new OrderSearch(Params.trimmed(shopId), Params.trimmed(orderNo),
                 Params.instant("from", from, false, zone), Params.instant("to", to, true, zone),
-                Params.trimmed(product), status(status), Params.intInRange("page", page, 0, 0, 1_000_000),
+                Params.trimmed(product), Params.enumValue("status", status, OrderStatus.class), Params.intInRange("page", page, 0, 0, 1_000_000),
                 Params.intInRange("size", size, 20, 1, 200));
         if (search.from() != null && search.to() != null && search.from().isAfter(search.to())) {
             throw ProblemException.badRequest("from", "must not be after 'to'");
@@ -51,17 +50,5 @@ public class OrderResource {
     @Operation(summary = "One order with its evidence (stock counts, inspections, logistics events) and feedback")
     public OrderDetailResponse get(@PathParam("orderNo") String orderNo) {
         return orders.detail(orderNo);
-    }
-
-    private static OrderStatus status(String raw) {
-        String value = Params.trimmed(raw);
-        if (value == null) {
-            return null;
-        }
-        try {
-            return OrderStatus.valueOf(value);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("status", "must be one of " + Arrays.toString(OrderStatus.values()));
-        }
     }
 }
