@@ -30,6 +30,15 @@ class ProblemResourceTest {
     }
 
     @Test
+    void anOversizedBodyIsAProblem413AndNothingIsRead() {
+        byte[] body = new byte[21 * 1024 * 1024];
+        java.util.Arrays.fill(body, (byte) 'a');
+        given().contentType("text/csv").body(body).when().post("/api/import/shops").then().statusCode(413)
+                .contentType("application/problem+json").body("status", equalTo(413))
+                .body("errors[0].field", equalTo("body"));
+    }
+
+    @Test
     void healthOpenApiAndSwaggerAreServed() {
         given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
         given().when().get("/q/openapi").then().statusCode(200).body(containsString("/api/orders"));
