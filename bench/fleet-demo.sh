@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Two instances of shop-health on one PostgreSQL database: activate a version on the first, measure how long
 # until the second serves it. Needs the packaged app built for PostgreSQL:
-#   ./mvnw package -DskipTests -DDB_KIND=postgresql && bench/fleet-demo.sh
+#   ./mvnw package -DskipTests -DDB_KIND=postgresql && bench/fleet-demo.sh   (APP_DIR= another build dir)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DB=${FLEET_DB:-fleet}
@@ -9,7 +9,7 @@ psql -q -h 127.0.0.1 -U postgres -c "drop database if exists $DB" -c "create dat
 work=$(mktemp -d)
 start() { # port, extra options
   DB_KIND=postgresql DB_URL=jdbc:postgresql://127.0.0.1:5432/$DB java -Dquarkus.http.port=$1 \
-    -Dshophealth.rules.source=database "${@:2}" -jar target/quarkus-app/quarkus-run.jar > "$work/$1.log" 2>&1 &
+    -Dshophealth.rules.source=database "${@:2}" -jar "${APP_DIR:-target/quarkus-app}/quarkus-run.jar" > "$work/$1.log" 2>&1 &
   echo $!
 }
 ready() { for _ in $(seq 1 120); do curl -sf "localhost:$1/q/health/ready" > /dev/null && return 0; sleep 0.5; done; return 1; }

@@ -52,6 +52,7 @@ public class FleetSync {
     /** One look at the database; public for tests that do not want to wait for the timer. */
     public void sync() {
         try {
+            store.precompileNewest();
             store.latestActivation().ifPresent(latest -> {
                 String current = registry.active().map(r -> r.revision()).orElse(null);
                 if (!latest.toRevision.equals(current) && !latest.toRevision.equals(refused)) {

@@ -28,6 +28,8 @@ public class RulesetStore {
     @Inject
     ObjectMapper json;
 
+    private volatile String precompileFailed;
+
     private final Map<String, CompiledRuleset> compiled = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, CompiledRuleset> eldest) {
@@ -83,6 +85,27 @@ public class RulesetStore {
         CompiledRuleset ruleset = RulesetCompiler.compile(files);
         cache(ruleset);
         return ruleset;
+    }
+
+    /**
+     * Compiles the newest stored version ahead of its activation, so that an instance that follows the fleet
+     * switches within one sync interval instead of compiling first. Failures are left for the activation to report.
+     */
+    public void precompileNewest() {
+        String newest = QuarkusTransaction.joiningExisting().call(() -> RulesetVersion.<RulesetVersion>find(
+                "order by createdAt desc").firstResultOptional().map(v -> v.revision).orElse(null));
+        boolean cached;
+        synchronized (compiled) {
+            cached = newest == null || compiled.containsKey(newest) || newest.equals(precompileFailed);
+        }
+        if (!cached) {
+            try {
+                compiled(newest);
+            } catch (RuntimeException e) {
+                // not retried every tick; a version that fails here is refused when someone activates it
+                precompileFailed = newest;
+            }
+        }
     }
 
     /** A stored version's files, verified against its revision. */
