@@ -9,7 +9,7 @@ HEAP=${HEAP:-512m}
 PORT=${PORT:-8083}
 log=$(mktemp)
 DB_KIND=postgresql DB_URL=jdbc:postgresql://127.0.0.1:5432/$DB java -Xmx$HEAP -Dquarkus.http.port=$PORT \
-  -Dshophealth.sample-data.load=false -jar target/quarkus-app/quarkus-run.jar > "$log" 2>&1 &
+  -Dshophealth.sample-data.load=false -jar "${APP_DIR:-target/quarkus-app}/quarkus-run.jar" > "$log" 2>&1 &
 app=$!
 trap 'kill $app 2>/dev/null' EXIT
 for _ in $(seq 1 120); do curl -sf "localhost:$PORT/q/health/ready" > /dev/null && break; sleep 0.5; done

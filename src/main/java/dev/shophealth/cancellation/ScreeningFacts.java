@@ -28,6 +28,9 @@ public class ScreeningFacts {
     @Inject
     EntityManager em;
 
+    @Inject
+    WindowOrderCounts orderCounts;
+
     CancellationRequestFact request(ShopOrder order, CancellationRequest r, Instant now) {
         CancellationRequest.Evidence evidence = r.evidence() == null
                 ? new CancellationRequest.Evidence(null, null, null) : r.evidence();
@@ -52,9 +55,7 @@ public class ScreeningFacts {
 
     private CancellationStatsFact window(String name, int days, String shopId, String reason, Instant now) {
         Instant from = now.minus(Duration.ofDays(days));
-        long orders = em.createQuery("select count(o) from ShopOrder o where o.shopId = ?1 and o.placedAt > ?2 "
-                + "and o.placedAt <= ?3", Long.class).setParameter(1, shopId).setParameter(2, from)
-                .setParameter(3, now).getSingleResult();
+        long orders = orderCounts.orders(shopId, days, now);
         Object[] cancellations = em.createQuery("select count(c), coalesce(sum(case when c.reason = ?4 then 1 else 0 end), 0) "
                 + "from Cancellation c where c.shopId = ?1 and c.submittedAt > ?2 and c.submittedAt <= ?3 "
                 + "and c.status in ?5", Object[].class).setParameter(1, shopId).setParameter(2, from)
