@@ -22,7 +22,8 @@ cp -r rules "$work/rules" && sed -i 's/^cancelRateCritical: 0.10/cancelRateCriti
 (cd "$work/rules" && zip -qr "$work/candidate.zip" .)
 rev=$(curl -s -X POST -H 'Content-Type: application/zip' --data-binary @"$work/candidate.zip" \
       'localhost:8091/api/rulesets?author=demo' | sed -E 's/.*"revision":"([^"]+)".*/\1/')
-echo "uploaded $rev on A; activating it on A"
+echo "uploaded $rev on A; activating it on A ${PAUSE:-0} s later"
+sleep "${PAUSE:-0}"
 t0=$(date +%s%N)
 curl -s -X POST "localhost:8091/api/rulesets/$rev/activate?by=demo" > /dev/null
 until curl -s localhost:8092/api/rulesets/active | grep -q "\"revision\":\"$rev\""; do sleep 0.05; done
