@@ -50,6 +50,20 @@ public final class Params {
         }
     }
 
+    /** A period from query parameters: {@code to} defaults to now, {@code from} to {@code defaultDays} before it. */
+    public record Period(Instant from, Instant to) {
+    }
+
+    public static Period period(String from, String to, int defaultDays, ZoneId zone) {
+        Instant end = to == null || to.isBlank() ? Instant.now() : instant("to", to, true, zone);
+        Instant start = from == null || from.isBlank() ? end.minus(java.time.Duration.ofDays(defaultDays))
+                : instant("from", from, false, zone);
+        if (start.isAfter(end)) {
+            throw ProblemException.badRequest("from", "must not be after 'to'");
+        }
+        return new Period(start, end);
+    }
+
     /** One of an enumeration's constants, or null when absent; anything else answers 400 listing the allowed ones. */
     public static <E extends Enum<E>> E enumValue(String field, String raw, Class<E> type) {
         String value = trimmed(raw);

@@ -46,10 +46,8 @@ public class ShopHealthResource {
     public ShopHealthService.Trend history(@PathParam("shopId") String shopId,
             @QueryParam("from") String from, @QueryParam("to") String to,
             @Parameter(description = "ISO-8601 duration, e.g. P1D or P7D; default P1D") @QueryParam("step") String step) {
-        Instant end = to == null || to.isBlank() ? Instant.now() : Params.instant("to", to, true, zone);
-        Instant start = from == null || from.isBlank() ? end.minus(Duration.ofDays(30))
-                : Params.instant("from", from, false, zone);
-        return health.history(shopId, start, end, step(step));
+        Params.Period period = Params.period(from, to, 30, zone);
+        return health.history(shopId, period.from(), period.to(), step(step));
     }
 
     private static Duration step(String raw) {

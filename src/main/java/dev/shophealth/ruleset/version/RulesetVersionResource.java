@@ -6,8 +6,6 @@ import dev.shophealth.decisionlog.CoverageReport;
 import dev.shophealth.decisionlog.DecisionService;
 import dev.shophealth.ruleset.ReloadReport;
 import dev.shophealth.ruleset.backtest.BacktestService;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneId;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import jakarta.inject.Inject;
@@ -114,13 +112,8 @@ public class RulesetVersionResource {
     @Path("/coverage")
     @Operation(summary = "How often each active rule fired in a period's decisions, and the rules that never fired")
     public CoverageReport coverage(@QueryParam("from") String from, @QueryParam("to") String to) {
-        Instant end = to == null || to.isBlank() ? Instant.now() : Params.instant("to", to, true, zone);
-        Instant start = from == null || from.isBlank() ? end.minus(Duration.ofDays(30))
-                : Params.instant("from", from, false, zone);
-        if (start.isAfter(end)) {
-            throw ProblemException.badRequest("from", "must not be after 'to'");
-        }
-        return decisions.coverage(start, end);
+        Params.Period p = Params.period(from, to, 30, zone);
+        return decisions.coverage(p.from(), p.to());
     }
 
     /** A period: dates or instants. */
