@@ -13,7 +13,10 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.DuplicateHeaderMode;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
@@ -22,7 +25,10 @@ public final class RowReader {
 
     private static final JsonFactory JSON = new JsonFactory();
     private static final CSVFormat CSV = CSVFormat.RFC4180.builder()
-            .setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true).setTrim(true).get();
+            .setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true).setTrim(true)
+            .setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW).get();
+    private static final Pattern START_LINE = Pattern.compile("startline (\\d+)");
+    private static final Pattern CLASS_PREFIX = Pattern.compile("^([a-z][\\w$]*\\.)+[A-Z][\\w$]*:\\s*");
 
     private RowReader() {
     }
@@ -47,8 +53,10 @@ public final class RowReader {
             }
             return rows;
         } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
-            // commons-csv reports a broken quote or a duplicate header this way
-            throw malformed(null, "is not valid CSV: " + e.getMessage());
+            // commons-csv reports a broken quote or a duplicate header this way; its text names the line
+            String reason = reason(e);
+            Matcher line = START_LINE.matcher(reason);
+            throw malformed(line.find() ? Integer.valueOf(line.group(1)) : null, "is not valid CSV: " + reason);
         }
     }
 
@@ -88,6 +96,21 @@ public final class RowReader {
             values.put(name, value == JsonToken.VALUE_NULL ? null : p.getText());
         }
         return values;
+    }
+
+    /** The innermost message, without the exception class names Java prefixes it with. */
+    private static String reason(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String text = t.getMessage() == null ? "unreadable" : t.getMessage();
+        String previous;
+        do {
+            previous = text;
+            text = CLASS_PREFIX.matcher(text).replaceFirst("");
+        } while (!text.equals(previous));
+        return text;
     }
 
     private static ProblemException malformed(Integer line, String message) {

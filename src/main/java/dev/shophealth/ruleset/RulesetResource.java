@@ -41,10 +41,11 @@ public class RulesetResource {
     @Path("/active/evaluate")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Try facts on the active ruleset (nothing is stored)",
-            description = "The body is a scenario's 'given': request, stats, and optional parameter overrides.")
+            description = "The body is a scenario's 'given': a request with stats (screening) or windows (shop "
+                    + "health), and optional parameter overrides.")
     public EvaluationReport evaluate(Given given, @Context HttpHeaders headers) {
-        if (given == null || (given.request() == null && given.stats().isEmpty())) {
-            throw ProblemException.badRequest("request", "give at least a request or stats");
+        if (given == null || (given.request() == null && given.stats().isEmpty() && given.windows().isEmpty())) {
+            throw ProblemException.badRequest("request", "give a request (with stats) or a shop's windows");
         }
         return rulesets.evaluate(given, Languages.pick(headers));
     }

@@ -31,6 +31,14 @@ class RowReaderTest {
     }
 
     @Test
+    void brokenCsvNamesTheLineWithoutJavaClassNames() {
+        var e = assertThrows(ProblemException.class, () -> RowReader.csv("id,name\n1,\"open\n"));
+        assertEquals(2, e.errors().get(0).line());
+        assertEquals(false, e.getMessage().contains("org.apache"), e.getMessage());
+        assertThrows(ProblemException.class, () -> RowReader.csv("id,id\n1,2\n"), "a duplicate column");
+    }
+
+    @Test
     void jsonRowsKnowTheirLineAndRefuseNesting() {
         List<Row> rows = RowReader.json("[\n {\"a\": 1},\n {\"a\": \"x\", \"b\": null}\n]");
         assertEquals(List.of(2, 3), rows.stream().map(Row::line).toList());

@@ -142,6 +142,17 @@ class RulesetResourceTest {
     }
 
     @Test
+    void aShopsWindowsCanBeTriedToo() {
+        evaluate("""
+                {"windows": [{"window": "30d", "days": 30, "orders": 300, "sellerCancellations": 20, "outOfStock": 20,
+                  "quality": 0, "logistics": 0, "other": 0, "cancellationsWithoutContact": 0, "pendingReviews": 0,
+                  "complaints": 0, "reviews": 90, "negativeReviews": 0, "failedInspections": 0, "logisticsIncidents": 0}]}
+                """, "en").statusCode(200)
+                .body("findings.code", hasItem("STOCK_SYNC_TROUBLE"))
+                .body("scoreBreakdown.reason", hasItem("STOCK_SYNC_TROUBLE"));
+    }
+
+    @Test
     void reloadingUnchangedRulesChangesNothing() {
         given().when().post("/api/rulesets/reload").then().statusCode(200).body("changed", equalTo(false));
     }
