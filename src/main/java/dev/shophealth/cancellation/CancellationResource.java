@@ -31,6 +31,9 @@ public class CancellationResource {
     @Inject
     CancellationQueries queries;
 
+    @Inject
+    ReviewService reviews;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Request to cancel the shipment of an order; screened at once by the active rules",
@@ -65,6 +68,6 @@ public class CancellationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "A reviewer approves or rejects a PENDING_REVIEW request (409 otherwise)")
     public CancellationResponse review(@PathParam("id") String id, ReviewRequest review, @Context HttpHeaders headers) {
-        return service.review(id, review, Languages.pick(headers), Instant.now());
+        return reviews.review(id, review, Languages.pick(headers), Instant.now());
     }
 }

@@ -6,9 +6,7 @@ import dev.shophealth.common.FieldError;
 import dev.shophealth.common.ProblemException;
 import dev.shophealth.decisionlog.DecisionLog;
 import dev.shophealth.fact.Given;
-import dev.shophealth.order.OrderStatus;
 import dev.shophealth.order.ShopOrder;
-import dev.shophealth.outcome.Verdict;
 import dev.shophealth.ruleset.CompiledRuleset;
 import dev.shophealth.ruleset.Evaluation;
 import dev.shophealth.ruleset.Evaluator;
@@ -17,7 +15,6 @@ import dev.shophealth.ruleset.RulesetRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +27,7 @@ import java.util.Locale;
 import java.util.UUID;
 
 /**
- * Intake and screening of cancellation requests, and reviewers' decisions. A request is validated, screened by
+ * Intake and screening of cancellation requests (reviewers decide in {@link ReviewService}). A request is validated, screened by
  * the active ruleset, and stored with its decision-log row — and, when approved, the cancelled order and the
  * refund — in one transaction; anything rejected before screening writes nothing.
  */
@@ -79,7 +76,7 @@ public class CancellationService {
         if (order == null) {
             throw ProblemException.notFound("No order with number '" + body.orderNo() + "'");
         }
-        checkCancellable(order);
+        OrderCancellation.checkCancellable(order);
         CompiledRuleset ruleset = rulesets.active().orElseThrow(NoActiveRulesetException::new);
         Given given = new Given(facts.request(order, body, now),
                 facts.stats(order.shopId, body.reason().strip(), ruleset.parameters().parameters(), now), null, null);
@@ -122,69 +119,15 @@ public class CancellationService {
             contact(c.id, body.buyerContact());
         }
         if (c.status == CancellationStatus.AUTO_APPROVED) {
-            cancel(order, c, now);
+            OrderCancellation.cancel(order, c, now);
         }
         flush("The order has an open cancellation request, or this Idempotency-Key is being used right now");
         return c;
     }
 
-    @Transactional
-    public CancellationResponse review(String id, ReviewRequest review, Locale locale, Instant now) {
-        Verdict verdict = reviewVerdict(review);
-        Cancellation c = Cancellation.findById(id, LockModeType.PESSIMISTIC_WRITE);
-        if (c == null) {
-            throw ProblemException.notFound("No cancellation request '" + id + "'");
-        }
-        if (c.status != CancellationStatus.PENDING_REVIEW) {
-            throw ProblemException.conflict("Request " + id + " is " + c.status + "; only PENDING_REVIEW requests are reviewed");
-        }
-        c.status = verdict == Verdict.APPROVE ? CancellationStatus.APPROVED : CancellationStatus.REJECTED;
-        c.decidedAt = now;
-        c.decidedBy = "reviewer:" + (review.reviewer() == null || review.reviewer().isBlank() ? "reviewer"
-                : review.reviewer().strip());
-        c.reviewNote = review.note() == null ? null : review.note().strip();
-        c.openOrderNo = null;
-        if (verdict == Verdict.APPROVE) {
-            ShopOrder order = ShopOrder.findById(c.orderNo, LockModeType.PESSIMISTIC_WRITE);
-            checkCancellable(order);
-            cancel(order, c, now);
-        }
-        return views.of(c, locale, now);
-    }
 
-    private static Verdict reviewVerdict(ReviewRequest review) {
-        if (review == null || review.verdict() == null
-                || !List.of("APPROVE", "REJECT").contains(review.verdict().strip())) {
-            throw ProblemException.badRequest("verdict", "must be APPROVE or REJECT");
-        }
-        if (review.note() != null && review.note().length() > CancellationRequestValidator.MAX_DETAIL) {
-            throw ProblemException.badRequest("note", "is longer than " + CancellationRequestValidator.MAX_DETAIL
-                    + " characters");
-        }
-        return Verdict.valueOf(review.verdict().strip());
-    }
 
-    private static void checkCancellable(ShopOrder order) {
-        if (order.status == OrderStatus.CANCELLED || order.status == OrderStatus.DELIVERED) {
-            throw ProblemException.conflict("Order " + order.orderNo + " is " + order.status + " and cannot be cancelled");
-        }
-        if (Cancellation.count("openOrderNo", order.orderNo) > 0) {
-            throw ProblemException.conflict("Order " + order.orderNo + " has a cancellation request waiting for review");
-        }
-    }
 
-    /** The order is cancelled and its amount refunded to the buyer's payment account. */
-    private static void cancel(ShopOrder order, Cancellation c, Instant now) {
-        order.status = OrderStatus.CANCELLED;
-        Refund refund = new Refund();
-        refund.requestId = c.id;
-        refund.orderNo = order.orderNo;
-        refund.buyerId = order.buyerId;
-        refund.amount = order.amount;
-        refund.destination = Refund.BUYER_PAYMENT_ACCOUNT;
-        refund.refundedAt = now;
-        refund.persist();
-    }
 
     private static void contact(String requestId, CancellationRequest.BuyerContactRequest r) {
         BuyerContact contact = new BuyerContact();

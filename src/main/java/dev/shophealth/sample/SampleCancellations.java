@@ -4,6 +4,7 @@ import dev.shophealth.cancellation.CancellationRequest;
 import dev.shophealth.cancellation.CancellationService;
 import dev.shophealth.cancellation.CancellationStatus;
 import dev.shophealth.cancellation.ReviewRequest;
+import dev.shophealth.cancellation.ReviewService;
 import dev.shophealth.dataimport.Row;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,6 +34,9 @@ public class SampleCancellations {
     @Inject
     CancellationService cancellations;
 
+    @Inject
+    ReviewService reviews;
+
     /** Submits every row; returns how many ended in each status. */
     Map<CancellationStatus, Integer> submit(List<Row> rows, Instant now) {
         Map<CancellationStatus, Integer> counts = new EnumMap<>(CancellationStatus.class);
@@ -44,7 +48,7 @@ public class SampleCancellations {
             var response = cancellations.submit("sample-" + v.get("orderNo"), body(v), Locale.ENGLISH, at).response();
             CancellationStatus status = response.status();
             if (status == CancellationStatus.PENDING_REVIEW && at.isBefore(now.minus(REVIEWED_AFTER))) {
-                status = cancellations.review(response.id(), new ReviewRequest("APPROVE",
+                status = reviews.review(response.id(), new ReviewRequest("APPROVE",
                         "Checked with the buyer's messages and the merchant's records", REVIEWER), Locale.ENGLISH,
                         at.plus(Duration.ofHours(20))).status();
             }
