@@ -4,6 +4,7 @@
 #   ./mvnw package -DskipTests -DDB_KIND=postgresql && bench/fleet-demo.sh   (APP_DIR= another build dir)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/bench-users.sh
 DB=${FLEET_DB:-fleet}
 psql -q -h 127.0.0.1 -U postgres -c "drop database if exists $DB" -c "create database $DB"
 work=$(mktemp -d)
@@ -16,15 +17,15 @@ ready() { for _ in $(seq 1 120); do curl -sf "localhost:$1/q/health/ready" > /de
 a=$(start 8091); ready 8091
 b=$(start 8092 -Dshophealth.sample-data.load=false); ready 8092
 trap 'kill $a $b 2>/dev/null' EXIT
-echo "instance A serves $(curl -s localhost:8091/api/rulesets/active | sed -E 's/.*"revision":"([^"]+)".*/\1/')"
-echo "instance B serves $(curl -s localhost:8092/api/rulesets/active | sed -E 's/.*"revision":"([^"]+)".*/\1/')"
+echo "instance A serves $(curl -s -u "$ANALYST" localhost:8091/api/rulesets/active | sed -E 's/.*"revision":"([^"]+)".*/\1/')"
+echo "instance B serves $(curl -s -u "$ANALYST" localhost:8092/api/rulesets/active | sed -E 's/.*"revision":"([^"]+)".*/\1/')"
 cp -r rules "$work/rules" && sed -i 's/^cancelRateCritical: 0.10/cancelRateCritical: 0.08/' "$work/rules/parameters.yaml"
 (cd "$work/rules" && zip -qr "$work/candidate.zip" .)
-rev=$(curl -s -X POST -H 'Content-Type: application/zip' --data-binary @"$work/candidate.zip" \
+rev=$(curl -s -u "$ANALYST" -X POST -H 'Content-Type: application/zip' --data-binary @"$work/candidate.zip" \
       'localhost:8091/api/rulesets?author=demo' | sed -E 's/.*"revision":"([^"]+)".*/\1/')
 echo "uploaded $rev on A; activating it on A ${PAUSE:-0} s later"
 sleep "${PAUSE:-0}"
 t0=$(date +%s%N)
-curl -s -X POST "localhost:8091/api/rulesets/$rev/activate?by=demo" > /dev/null
-until curl -s localhost:8092/api/rulesets/active | grep -q "\"revision\":\"$rev\""; do sleep 0.05; done
+curl -s -u "$ANALYST" -X POST "localhost:8091/api/rulesets/$rev/activate" > /dev/null
+until curl -s -u "$ANALYST" localhost:8092/api/rulesets/active | grep -q "\"revision\":\"$rev\""; do sleep 0.05; done
 echo "instance B serves $rev $(( ($(date +%s%N) - t0) / 1000000 )) ms after the activation on A"

@@ -4,6 +4,7 @@
 #   BENCH_DB=bench HEAP=512m bench/health-list-bench.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/bench-users.sh
 DB=${BENCH_DB:-bench}
 HEAP=${HEAP:-512m}
 PORT=${PORT:-8083}
@@ -14,7 +15,7 @@ app=$!
 trap 'kill $app 2>/dev/null' EXIT
 for _ in $(seq 1 120); do curl -sf "localhost:$PORT/q/health/ready" > /dev/null && break; sleep 0.5; done
 psql -h 127.0.0.1 -U postgres -d "$DB" -Atc "select count(*) || ' shops, ' from shop" -c "select count(*) || ' orders' from shop_order" | paste -sd' '
-t() { curl -s -o /dev/null -w "%{time_total}" "localhost:$PORT$1"; }
+t() { curl -s -u "$ANALYST" -o /dev/null -w "%{time_total}" "localhost:$PORT$1"; }
 for url in "/api/shops/health?size=20" "/api/shops/health?level=CRITICAL&size=20" "/api/shops/S100001/health"; do
   times=()
   for _ in 1 2 3 4 5; do times+=("$(t "$url")"); done

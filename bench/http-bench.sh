@@ -4,6 +4,7 @@
 #   ./mvnw package -DskipTests && bench/http-bench.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/bench-users.sh
 command -v wrk > /dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
 DURATION=${DURATION:-30s}
 CONNECTIONS=${CONNECTIONS:-16}
@@ -15,7 +16,7 @@ app=$!
 trap 'kill $app 2>/dev/null; wait $app 2>/dev/null' EXIT
 for _ in $(seq 1 240); do curl -sf localhost:8080/q/health/ready > /dev/null && break; sleep 0.5; done
 placed=$(date -u -d '1 day ago' +%Y-%m-%dT%H:%M:%SZ)
-post() { curl -sf -H "Content-Type: text/csv" --data-binary @"$2" "localhost:8080/api/import/$1" > /dev/null; }
+post() { curl -sf -u "$ADMIN" -H "Content-Type: text/csv" --data-binary @"$2" "localhost:8080/api/import/$1" > /dev/null; }
 printf 'id,name,category\nHB,Bench shop,Bench\n' > "$work/s.csv" && post shops "$work/s.csv"
 printf 'sku,shopId,name,listedStock\nHB-A,HB,Bench item,1000\n' > "$work/p.csv" && post products "$work/p.csv"
 # orders in chunks; wrk thread t takes HB-(t*1000000+1) …

@@ -19,7 +19,8 @@ function request()
   local order = "HB-" .. (thread_id * per_thread + n)
   local body = '{"orderNo":"' .. order .. '","reason":"OUT_OF_STOCK","evidence":{"warehouseStock":0}}'
   return wrk.format("POST", "/api/cancellations",
-    {["Content-Type"] = "application/json", ["Idempotency-Key"] = "wrk-" .. order}, body)
+    {["Content-Type"] = "application/json", ["Idempotency-Key"] = "wrk-" .. order,
+     ["Authorization"] = os.getenv("BENCH_AUTH")}, body)
 end
 
 function done(summary, latency, requests)

@@ -4,6 +4,7 @@
 #   ./mvnw package -DskipTests && bench/reload-bench.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/bench-users.sh
 work=$(mktemp -d)
 cp -r rules "$work/rules" && ln -s "$PWD/data" "$work/data"
 (cd "$work" && exec java -jar "$OLDPWD/target/quarkus-app/quarkus-run.jar" > "$work/app.log" 2>&1) &
@@ -12,5 +13,5 @@ trap 'kill $app 2>/dev/null' EXIT
 for _ in $(seq 1 240); do curl -sf localhost:8080/q/health/ready > /dev/null && break; sleep 0.5; done
 for v in 0.026 0.027 0.028 0.029 0.030 0.031; do
   sed -i "s/^cancelRateWarning: [0-9.]*/cancelRateWarning: $v/" "$work/rules/parameters.yaml"
-  curl -s -o /dev/null -w "reload (cancelRateWarning=$v): HTTP %{http_code} in %{time_total} s\n" -X POST localhost:8080/api/rulesets/reload
+  curl -s -o /dev/null -w "reload (cancelRateWarning=$v): HTTP %{http_code} in %{time_total} s\n" -u "$ANALYST" -X POST localhost:8080/api/rulesets/reload
 done

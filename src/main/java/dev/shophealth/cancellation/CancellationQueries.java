@@ -5,6 +5,7 @@ import dev.shophealth.common.ProblemException;
 import dev.shophealth.order.Shop;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
+import dev.shophealth.security.ShopScope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -30,6 +31,9 @@ public class CancellationQueries {
     @Inject
     CancellationViews views;
 
+    @Inject
+    ShopScope scope;
+
     /** Oldest first, so the longest-waiting request is reviewed first. */
     @Transactional
     public PageResponse<CancellationResponse> list(CancellationStatus status, String shopId, int page, int size,
@@ -41,9 +45,14 @@ public class CancellationQueries {
             params.and("status", status);
         }
         if (shopId != null) {
+            scope.require(shopId, "No shop '" + shopId + "'");
             where.add("shopId = :shopId");
             params.and("shopId", shopId);
         }
+        scope.shops().ifPresent(shops -> {
+            where.add("shopId in :shops");
+            params.and("shops", shops.isEmpty() ? java.util.Set.of("") : shops);
+        });
         var query = Cancellation.<Cancellation>find(String.join(" and ", where),
                 Sort.ascending("submittedAt").and("id"), params).page(page, size);
         return new PageResponse<>(query.list().stream().map(c -> views.of(c, locale, now)).toList(), page, size,
@@ -53,7 +62,7 @@ public class CancellationQueries {
     @Transactional
     public CancellationResponse get(String id, Locale locale, Instant now) {
         Cancellation c = Cancellation.findById(id);
-        if (c == null) {
+        if (c == null || !scope.sees(c.shopId)) {
             throw ProblemException.notFound("No cancellation request '" + id + "'");
         }
         return views.of(c, locale, now);
@@ -65,7 +74,7 @@ public class CancellationQueries {
      */
     @Transactional
     public String records(String shopId) {
-        if (Shop.findById(shopId) == null) {
+        if (Shop.findById(shopId) == null || !scope.sees(shopId)) {
             throw ProblemException.notFound("No shop '" + shopId + "'");
         }
         StringWriter out = new StringWriter().append('\uFEFF');

@@ -1,5 +1,7 @@
 package dev.shophealth.cancellation;
 
+import dev.shophealth.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -10,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** A shop's cancellation records, as the guide asks merchants to keep them, for a spreadsheet. */
 @Path("/api/shops/{shopId}/cancellations.csv")
+@RolesAllowed({Roles.MERCHANT, Roles.REVIEWER, Roles.ANALYST, Roles.ADMIN})
 public class CancellationRecordsResource {
 
     @Inject

@@ -1,5 +1,7 @@
 package dev.shophealth.cancellation;
 
+import dev.shophealth.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import dev.shophealth.common.Languages;
 import dev.shophealth.common.PageResponse;
 import dev.shophealth.common.Params;
@@ -23,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 /** Merchants submit cancellation requests; the rules screen them; reviewers work the queue. */
 @Path("/api/cancellations")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.MERCHANT, Roles.REVIEWER, Roles.ANALYST, Roles.ADMIN})
 public class CancellationResource {
 
     @Inject
@@ -35,6 +38,7 @@ public class CancellationResource {
     ReviewService reviews;
 
     @POST
+    @RolesAllowed({Roles.MERCHANT, Roles.ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Request to cancel the shipment of an order; screened at once by the active rules",
             description = "APPROVE cancels the order and refunds the buyer; REJECT ends the request; MANUAL_REVIEW "
@@ -64,6 +68,7 @@ public class CancellationResource {
     }
 
     @POST
+    @RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
     @Path("/{id}/review")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "A reviewer approves or rejects a PENDING_REVIEW request (409 otherwise)")

@@ -12,6 +12,7 @@ import dev.shophealth.ruleset.Evaluation;
 import dev.shophealth.ruleset.Evaluator;
 import dev.shophealth.ruleset.NoActiveRulesetException;
 import dev.shophealth.ruleset.RulesetRegistry;
+import dev.shophealth.security.ShopScope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -52,6 +53,8 @@ public class CancellationService {
     ObjectMapper json;
     @Inject
     EntityManager em;
+    @Inject
+    ShopScope scope;
 
     @Transactional
     public Submitted submit(String key, CancellationRequest body, Locale locale, Instant now) {
@@ -73,7 +76,7 @@ public class CancellationService {
             return new Submitted(views.of(earlier, locale, now), true);
         }
         ShopOrder order = ShopOrder.findById(body.orderNo().strip());
-        if (order == null) {
+        if (order == null || !scope.sees(order.shopId)) {
             throw ProblemException.notFound("No order with number '" + body.orderNo() + "'");
         }
         OrderCancellation.checkCancellable(order);

@@ -18,6 +18,9 @@ public class ReviewService {
     @Inject
     CancellationViews views;
 
+    @Inject
+    dev.shophealth.security.Audit audit;
+
     @Transactional
     public CancellationResponse review(String id, ReviewRequest review, Locale locale, Instant now) {
         Verdict verdict = reviewVerdict(review);
@@ -30,8 +33,9 @@ public class ReviewService {
         }
         c.status = verdict == Verdict.APPROVE ? CancellationStatus.APPROVED : CancellationStatus.REJECTED;
         c.decidedAt = now;
-        c.decidedBy = "reviewer:" + (review.reviewer() == null || review.reviewer().isBlank() ? "reviewer"
-                : review.reviewer().strip());
+        // the authenticated reviewer; the declared name only for what the service does itself (the sample loader)
+        String actor = audit.actor();
+        c.decidedBy = "reviewer:" + (actor.equals("system") && review.reviewer() != null ? review.reviewer() : actor);
         c.reviewNote = review.note() == null ? null : review.note().strip();
         c.openOrderNo = null;
         if (verdict == Verdict.APPROVE) {
@@ -39,6 +43,7 @@ public class ReviewService {
             OrderCancellation.checkCancellable(order);
             OrderCancellation.cancel(order, c, now);
         }
+        audit.record("REVIEW_" + verdict.name(), c.id, c.orderNo + (c.reviewNote == null ? "" : ": " + c.reviewNote));
         return views.of(c, locale, now);
     }
 

@@ -1,5 +1,7 @@
 package dev.shophealth.dataimport;
 
+import dev.shophealth.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -16,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 /** Import of shops, products, orders, evidence and feedback from CSV or JSON files. */
 @Path("/api/import")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ADMIN)
 public class ImportResource {
 
     @Inject

@@ -1,5 +1,7 @@
 package dev.shophealth.decisionlog;
 
+import dev.shophealth.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -13,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 /** The decision log for analysts: one decision and its replay (coverage is under /api/rulesets/coverage). */
 @Path("/api/decisions")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ANALYST, Roles.ADMIN})
 public class DecisionResource {
 
     @Inject

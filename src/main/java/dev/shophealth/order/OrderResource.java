@@ -1,5 +1,7 @@
 package dev.shophealth.order;
 
+import dev.shophealth.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import dev.shophealth.common.PageResponse;
 import dev.shophealth.common.Params;
 import dev.shophealth.common.ProblemException;
@@ -18,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 /** Order lookup: find an order by number, time or product name, and see its evidence. */
 @Path("/api/orders")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.MERCHANT, Roles.REVIEWER, Roles.ANALYST, Roles.ADMIN})
 public class OrderResource {
 
     @Inject

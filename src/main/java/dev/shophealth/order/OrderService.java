@@ -4,7 +4,9 @@ import dev.shophealth.common.PageResponse;
 import dev.shophealth.common.ProblemException;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
+import dev.shophealth.security.ShopScope;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,6 +17,9 @@ import java.util.Locale;
 @ApplicationScoped
 public class OrderService {
 
+    @Inject
+    ShopScope scope;
+
     /** How far around an order's time a regional logistics event is shown as relevant evidence. */
     static final Duration REGION_EVENT_SPAN = Duration.ofDays(30);
 
@@ -23,9 +28,14 @@ public class OrderService {
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
         if (s.shopId() != null) {
+            scope.require(s.shopId(), "No shop '" + s.shopId() + "'");
             where.add("shopId = :shopId");
             params.and("shopId", s.shopId());
         }
+        scope.shops().ifPresent(shops -> {
+            where.add("shopId in :shops");
+            params.and("shops", shops.isEmpty() ? java.util.Set.of("") : shops);
+        });
         if (s.orderNo() != null) {
             where.add("orderNo = :orderNo");
             params.and("orderNo", s.orderNo());
@@ -56,7 +66,7 @@ public class OrderService {
     @Transactional
     public OrderDetailResponse detail(String orderNo) {
         ShopOrder order = ShopOrder.findById(orderNo);
-        if (order == null) {
+        if (order == null || !scope.sees(order.shopId)) {
             throw ProblemException.notFound("No order with number '" + orderNo + "'");
         }
         var stock = StockCount.<StockCount>find("sku", Sort.descending("countedAt"), order.sku).page(0, 10).list()

@@ -41,6 +41,9 @@ public class RulesetRegistry {
     @Inject
     RulesetStore store;
 
+    @Inject
+    dev.shophealth.security.Audit audit;
+
     private final AtomicReference<CompiledRuleset> active = new AtomicReference<>();
     private final AtomicReference<ReloadFailure> lastFailure = new AtomicReference<>();
     private volatile Instant activatedAt;
@@ -122,6 +125,8 @@ public class RulesetRegistry {
             store.recordActivation(kind, by, before == null ? null : before.revision(), candidate.revision());
         });
         swap(candidate);
+        audit.record("RULESET_" + kind.name(), candidate.revision(), "from " + (before == null ? "none"
+                : before.revision()) + " by " + by);
         return ReloadReports.of(before, candidate);
     }
 

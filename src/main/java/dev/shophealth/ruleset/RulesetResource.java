@@ -1,5 +1,7 @@
 package dev.shophealth.ruleset;
 
+import dev.shophealth.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import dev.shophealth.common.Languages;
 import dev.shophealth.common.ProblemException;
 import dev.shophealth.fact.Given;
@@ -17,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 /** The live rule base for analysts: inspect, reload without restart, try facts, see the scenarios. */
 @Path("/api/rulesets")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ANALYST, Roles.ADMIN})
 public class RulesetResource {
 
     @Inject

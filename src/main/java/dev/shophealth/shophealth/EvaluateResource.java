@@ -1,5 +1,7 @@
 package dev.shophealth.shophealth;
 
+import dev.shophealth.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import dev.shophealth.common.Languages;
 import dev.shophealth.ruleset.CompiledRuleset;
 import dev.shophealth.ruleset.Evaluation;
@@ -17,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** A health report from a history sent in the body: for integrators, and analysts trying a case by hand. */
 @Path("/api/evaluate")
+@RolesAllowed({Roles.MERCHANT, Roles.REVIEWER, Roles.ANALYST, Roles.ADMIN})
 public class EvaluateResource {
 
     @Inject

@@ -1,5 +1,7 @@
 package dev.shophealth.shophealth;
 
+import dev.shophealth.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import dev.shophealth.common.Languages;
 import dev.shophealth.common.Params;
 import dev.shophealth.common.ProblemException;
@@ -23,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 /** Merchants' view of their shop: risk score, level, metrics, consequences, what to do first; and its trend. */
 @Path("/api/shops/{shopId}/health")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.MERCHANT, Roles.REVIEWER, Roles.ANALYST, Roles.ADMIN})
 public class ShopHealthResource {
 
     @Inject

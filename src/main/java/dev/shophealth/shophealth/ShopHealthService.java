@@ -40,6 +40,8 @@ public class ShopHealthService {
     RulesetRegistry rulesets;
     @Inject
     DecisionLog decisionLog;
+    @Inject
+    dev.shophealth.security.ShopScope scope;
 
     @Transactional
     public HealthReport report(String shopId, Instant asOf, Locale locale) {
@@ -74,8 +76,8 @@ public class ShopHealthService {
         return metrics.windows(shopId, asOf).getOrDefault(shopId, MetricsQueries.empty());
     }
 
-    private static void requireShop(String shopId) {
-        if (Shop.findById(shopId) == null) {
+    private void requireShop(String shopId) {
+        if (Shop.findById(shopId) == null || !scope.sees(shopId)) {
             throw ProblemException.notFound("No shop '" + shopId + "'");
         }
     }

@@ -1,5 +1,7 @@
 package dev.shophealth.shophealth;
 
+import dev.shophealth.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import dev.shophealth.common.PageResponse;
 import dev.shophealth.common.Params;
 import jakarta.inject.Inject;
@@ -14,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 /** Every shop's risk, for reviewers and analysts: filter by level, riskiest first. */
 @Path("/api/shops/health")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.REVIEWER, Roles.ANALYST, Roles.ADMIN})
 public class ShopsHealthResource {
 
     @Inject

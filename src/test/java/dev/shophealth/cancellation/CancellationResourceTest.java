@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.shophealth.decisionlog.DecisionLogEntry;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import java.time.Duration;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 /** Every default screening rule driven through the HTTP API, plus intake checks, idempotency and the refund. */
 @QuarkusTest
 @Tag("persistence")
+@TestSecurity(user = "li", roles = "ADMIN")
 class CancellationResourceTest {
 
     private static String activeRevision() {

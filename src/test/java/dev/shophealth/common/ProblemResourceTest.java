@@ -6,10 +6,12 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.containsString;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import org.junit.jupiter.api.Test;
 
 /** Every error has the one problem+json shape, and nothing of Java leaks into it. */
 @QuarkusTest
+@TestSecurity(user = "admin", roles = "ADMIN")
 class ProblemResourceTest {
 
     @Test

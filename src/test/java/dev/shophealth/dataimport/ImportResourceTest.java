@@ -10,12 +10,14 @@ import dev.shophealth.order.Product;
 import dev.shophealth.order.Shop;
 import dev.shophealth.order.ShopOrder;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @Tag("persistence")
+@TestSecurity(user = "admin", roles = "ADMIN")
 class ImportResourceTest {
 
     private static ValidatableResponse post(String kind, String contentType, String body) {

@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.containsStringIgnoringCase;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @Tag("persistence")
+@TestSecurity(user = "reviewer", roles = "REVIEWER")
 class OrderResourceTest {
 
     @Test

@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.shophealth.decisionlog.DecisionLogEntry;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.path.json.JsonPath;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
 /** The five sample shops tell their stories through the health report; the report explains every point. */
 @QuarkusTest
 @Tag("persistence")
+@TestSecurity(user = "analyst", roles = "ANALYST")
 class ShopHealthResourceTest {
 
     private static JsonPath health(String shopId, String language) {

@@ -1,5 +1,7 @@
 package dev.shophealth.ruleset.backtest;
 
+import dev.shophealth.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -15,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  */
 @Path("/api/backtests")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ANALYST, Roles.ADMIN})
 public class BacktestResource {
 
     @Inject

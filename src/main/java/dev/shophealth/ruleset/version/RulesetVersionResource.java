@@ -1,5 +1,7 @@
 package dev.shophealth.ruleset.version;
 
+import dev.shophealth.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import dev.shophealth.common.Params;
 import dev.shophealth.common.ProblemException;
 import dev.shophealth.decisionlog.CoverageReport;
@@ -25,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 /** Ruleset versions: upload a candidate, list, download, compare, backtest, activate, roll back; rule coverage. */
 @Path("/api/rulesets")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ANALYST, Roles.ADMIN})
 public class RulesetVersionResource {
 
     @Inject

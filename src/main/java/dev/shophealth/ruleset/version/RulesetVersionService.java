@@ -40,6 +40,8 @@ public class RulesetVersionService {
     RulesetRegistry registry;
     @Inject
     RulesetConfig config;
+    @Inject
+    dev.shophealth.security.Audit audit;
 
     /** Checks and stores a candidate from a zip; nothing becomes active. */
     @Transactional
@@ -56,6 +58,7 @@ public class RulesetVersionService {
     private VersionView store(RulesetFiles files, String author, String comment) {
         CompiledRuleset candidate = RulesetCompiler.compile(files);
         store.save(candidate, author(author), comment);
+        audit.record("RULESET_UPLOADED", candidate.revision(), comment);
         return view(RulesetVersion.findById(candidate.revision()));
     }
 
@@ -109,8 +112,13 @@ public class RulesetVersionService {
         return new VersionView(v.revision, v.author, v.comment, v.createdAt, v.rules, v.scenarios, active);
     }
 
-    private static String author(String author) {
-        return author == null || author.isBlank() ? "anonymous" : author.strip();
+    /** The authenticated user; the declared name only where nobody is authenticated (tests of the service). */
+    private String author(String declared) {
+        String actor = audit.actor();
+        if (!actor.equals("anonymous") && !actor.equals("system")) {
+            return actor;
+        }
+        return declared == null || declared.isBlank() ? actor : declared.strip();
     }
 
     private static Map<String, String> unzip(byte[] zip) {

@@ -1,0 +1,8 @@
+# Sourced by the bench scripts: the packaged app runs the prod profile, which refuses the demo passwords.
+export SHOPHEALTH_USERS_ADMIN_PASSWORD=${SHOPHEALTH_USERS_ADMIN_PASSWORD:-bench-admin-secret}
+export SHOPHEALTH_USERS_ANALYST_PASSWORD=${SHOPHEALTH_USERS_ANALYST_PASSWORD:-bench-analyst-secret}
+export SHOPHEALTH_USERS_REVIEWER_PASSWORD=${SHOPHEALTH_USERS_REVIEWER_PASSWORD:-bench-reviewer-secret}
+export SHOPHEALTH_USERS_MERCHANT_PASSWORD=${SHOPHEALTH_USERS_MERCHANT_PASSWORD:-bench-merchant-secret}
+ADMIN="admin:$SHOPHEALTH_USERS_ADMIN_PASSWORD"
+ANALYST="analyst:$SHOPHEALTH_USERS_ANALYST_PASSWORD"
+export BENCH_AUTH="Basic $(printf '%s' "$ADMIN" | base64 -w0)"

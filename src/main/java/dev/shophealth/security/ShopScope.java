@@ -1,0 +1,45 @@
+package dev.shophealth.security;
+
+import dev.shophealth.common.ProblemException;
+import io.quarkus.arc.Arc;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Which shops the caller may see: a merchant only its own, everyone else all. Anything of another shop answers
+ * 404, exactly as if it did not exist, so shop ids do not leak.
+ */
+@ApplicationScoped
+public class ShopScope {
+
+    @Inject
+    CurrentIdentityAssociation identities;
+
+    /** The merchant's shops; empty for callers who see every shop (and outside any request, e.g. at start). */
+    public Optional<Set<String>> shops() {
+        if (!Arc.container().requestContext().isActive()) {
+            return Optional.empty();
+        }
+        SecurityIdentity identity = identities.getIdentity();
+        if (identity == null || identity.isAnonymous() || !identity.hasRole(Roles.MERCHANT)) {
+            return Optional.empty();
+        }
+        return Optional.of(Optional.ofNullable(AppUser.<AppUser>findById(identity.getPrincipal().getName()))
+                .map(AppUser::shops).orElse(Set.of()));
+    }
+
+    public boolean sees(String shopId) {
+        return shops().map(s -> s.contains(shopId)).orElse(true);
+    }
+
+    /** 404 ({@code what} not found) unless the caller may see {@code shopId}. */
+    public void require(String shopId, String what) {
+        if (!sees(shopId)) {
+            throw ProblemException.notFound(what);
+        }
+    }
+}
