@@ -6,6 +6,7 @@ import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import java.util.Optional;
 import java.util.Set;
 
@@ -28,8 +29,22 @@ public class ShopScope {
         if (identity == null || identity.isAnonymous() || !identity.hasRole(Roles.MERCHANT)) {
             return Optional.empty();
         }
+        if (identity.getPrincipal() instanceof JsonWebToken token) {
+            // a bearer token names the merchant's shops itself
+            return Optional.of(shopsClaim(token.getClaim("shops")));
+        }
         return Optional.of(Optional.ofNullable(AppUser.<AppUser>findById(identity.getPrincipal().getName()))
                 .map(AppUser::shops).orElse(Set.of()));
+    }
+
+    private static Set<String> shopsClaim(Object claim) {
+        if (claim == null) {
+            return Set.of();
+        }
+        if (claim instanceof java.util.Collection<?> values) {
+            return values.stream().map(v -> v.toString().replace("\"", "").strip()).collect(java.util.stream.Collectors.toSet());
+        }
+        return java.util.Arrays.stream(claim.toString().split(",")).map(String::strip).collect(java.util.stream.Collectors.toSet());
     }
 
     public boolean sees(String shopId) {
