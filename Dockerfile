@@ -1,6 +1,10 @@
 # JVM-mode image of shop-health. Build the app first: ./mvnw package -DskipTests
 #   docker build -t shop-health .
-#   docker run -p 8080:8080 -v ./rules:/deployments/rules -v shophealth-db:/deployments/db shop-health
+#   docker run -p 8080:8080 -v ./rules:/deployments/rules -v shophealth-db:/deployments/db \
+#     -e SHOPHEALTH_USERS_ADMIN_PASSWORD=... -e SHOPHEALTH_USERS_ANALYST_PASSWORD=... \
+#     -e SHOPHEALTH_USERS_REVIEWER_PASSWORD=... -e SHOPHEALTH_USERS_MERCHANT_PASSWORD=... shop-health
+# The image runs the prod profile, which refuses the demo passwords; JWT_ISSUER and JWT_PUBLIC_KEY_LOCATION
+# enable bearer tokens.
 # The rules are read from /deployments/rules at run time; the H2 database lives in /deployments/db.
 # For PostgreSQL: -e DB_KIND=postgresql -e DB_URL=jdbc:postgresql://host:5432/db -e DB_USER=... -e DB_PASSWORD=...
 # (DB_KIND is a build-time choice in Quarkus: package with -DDB_KIND=postgresql for a PostgreSQL-only image.)
