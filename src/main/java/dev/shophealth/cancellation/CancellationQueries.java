@@ -2,7 +2,6 @@ package dev.shophealth.cancellation;
 
 import dev.shophealth.common.PageResponse;
 import dev.shophealth.common.ProblemException;
-import dev.shophealth.order.Shop;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import dev.shophealth.security.ShopScope;
@@ -44,15 +43,7 @@ public class CancellationQueries {
             where.add("status = :status");
             params.and("status", status);
         }
-        if (shopId != null) {
-            scope.require(shopId, "No shop '" + shopId + "'");
-            where.add("shopId = :shopId");
-            params.and("shopId", shopId);
-        }
-        scope.shops().ifPresent(shops -> {
-            where.add("shopId in :shops");
-            params.and("shops", shops.isEmpty() ? java.util.Set.of("") : shops);
-        });
+        scope.restrict(shopId, where, params);
         var query = Cancellation.<Cancellation>find(String.join(" and ", where),
                 Sort.ascending("submittedAt").and("id"), params).page(page, size);
         return new PageResponse<>(query.list().stream().map(c -> views.of(c, locale, now)).toList(), page, size,
@@ -74,9 +65,7 @@ public class CancellationQueries {
      */
     @Transactional
     public String records(String shopId) {
-        if (Shop.findById(shopId) == null || !scope.sees(shopId)) {
-            throw ProblemException.notFound("No shop '" + shopId + "'");
-        }
+        scope.requireShop(shopId);
         StringWriter out = new StringWriter().append('\uFEFF');
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").get())) {
             csv.printRecord(RECORD_COLUMNS);

@@ -27,15 +27,7 @@ public class OrderService {
     public PageResponse<OrderResponse> search(OrderSearch s) {
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
-        if (s.shopId() != null) {
-            scope.require(s.shopId(), "No shop '" + s.shopId() + "'");
-            where.add("shopId = :shopId");
-            params.and("shopId", s.shopId());
-        }
-        scope.shops().ifPresent(shops -> {
-            where.add("shopId in :shops");
-            params.and("shops", shops.isEmpty() ? java.util.Set.of("") : shops);
-        });
+        scope.restrict(s.shopId(), where, params);
         if (s.orderNo() != null) {
             where.add("orderNo = :orderNo");
             params.and("orderNo", s.orderNo());

@@ -1,6 +1,9 @@
 package dev.shophealth.security;
 
 import dev.shophealth.common.ProblemException;
+import dev.shophealth.order.Shop;
+import io.quarkus.panache.common.Parameters;
+import java.util.List;
 import io.quarkus.arc.Arc;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -51,10 +54,28 @@ public class ShopScope {
         return shops().map(s -> s.contains(shopId)).orElse(true);
     }
 
-    /** 404 ({@code what} not found) unless the caller may see {@code shopId}. */
-    public void require(String shopId, String what) {
-        if (!sees(shopId)) {
-            throw ProblemException.notFound(what);
+    /** 404 unless the shop exists and the caller may see it. */
+    public void requireShop(String shopId) {
+        if (Shop.findById(shopId) == null || !sees(shopId)) {
+            throw ProblemException.notFound("No shop '" + shopId + "'");
         }
+    }
+
+    /**
+     * Narrows a listing query to what the caller may see: the asked shop (404 if it is not one of the merchant's)
+     * or, for a merchant asking for none, the merchant's shops.
+     */
+    public void restrict(String shopId, List<String> where, Parameters params) {
+        if (shopId != null) {
+            if (!sees(shopId)) {
+                throw ProblemException.notFound("No shop '" + shopId + "'");
+            }
+            where.add("shopId = :shopId");
+            params.and("shopId", shopId);
+        }
+        shops().ifPresent(shops -> {
+            where.add("shopId in :shops");
+            params.and("shops", shops.isEmpty() ? Set.of("") : shops);
+        });
     }
 }

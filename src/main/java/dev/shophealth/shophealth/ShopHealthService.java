@@ -3,7 +3,6 @@ package dev.shophealth.shophealth;
 import dev.shophealth.common.ProblemException;
 import dev.shophealth.decisionlog.DecisionLog;
 import dev.shophealth.fact.ShopWindowFact;
-import dev.shophealth.order.Shop;
 import dev.shophealth.ruleset.CompiledRuleset;
 import dev.shophealth.ruleset.Evaluation;
 import dev.shophealth.ruleset.NoActiveRulesetException;
@@ -45,7 +44,7 @@ public class ShopHealthService {
 
     @Transactional
     public HealthReport report(String shopId, Instant asOf, Locale locale) {
-        requireShop(shopId);
+        scope.requireShop(shopId);
         CompiledRuleset ruleset = rulesets.active().orElseThrow(NoActiveRulesetException::new);
         List<ShopWindowFact> windows = windows(shopId, asOf);
         Evaluation e = reports.evaluate(ruleset, windows);
@@ -56,7 +55,7 @@ public class ShopHealthService {
 
     @Transactional
     public Trend history(String shopId, Instant from, Instant to, Duration step) {
-        requireShop(shopId);
+        scope.requireShop(shopId);
         if (from.isAfter(to)) {
             throw ProblemException.badRequest("from", "must not be after 'to'");
         }
@@ -76,9 +75,4 @@ public class ShopHealthService {
         return metrics.windows(shopId, asOf).getOrDefault(shopId, MetricsQueries.empty());
     }
 
-    private void requireShop(String shopId) {
-        if (Shop.findById(shopId) == null || !scope.sees(shopId)) {
-            throw ProblemException.notFound("No shop '" + shopId + "'");
-        }
-    }
 }

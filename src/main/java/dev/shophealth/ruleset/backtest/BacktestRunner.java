@@ -44,8 +44,9 @@ public class BacktestRunner {
         long decisions = QuarkusTransaction.requiringNew().call(() -> DecisionLogEntry.count(
                 "kind = 'SCREENING' and decidedAt >= ?1 and decidedAt < ?2", from, to));
         List<Instant> dates = dates(from, to);
-        long shops = QuarkusTransaction.requiringNew().call(() -> dev.shophealth.order.Shop.count());
-        job.total = decisions + dates.size() * Math.max(1, shops);
+        List<String> shopIds = QuarkusTransaction.requiringNew().call(() -> dev.shophealth.order.Shop
+                .<dev.shophealth.order.Shop>listAll().stream().map(s -> s.id).toList());
+        job.total = decisions + dates.size() * Math.max(1, shopIds.size());
         Map<Verdict, Long> activeVerdicts = new EnumMap<>(Verdict.class);
         Map<Verdict, Long> candidateVerdicts = new EnumMap<>(Verdict.class);
         List<BacktestReport.ChangedDecision> changed = new ArrayList<>();
@@ -78,9 +79,7 @@ public class BacktestRunner {
                 break;
             }
             Map<String, List<ShopWindowFact>> all = QuarkusTransaction.requiringNew().call(() -> metrics.windows(null, date));
-            List<String> ids = QuarkusTransaction.requiringNew().call(() -> dev.shophealth.order.Shop
-                    .<dev.shophealth.order.Shop>listAll().stream().map(s -> s.id).toList());
-            for (String shopId : ids) {
+            for (String shopId : shopIds) {
                 List<ShopWindowFact> windows = all.getOrDefault(shopId, MetricsQueries.empty());
                 Evaluation a = reports.evaluate(active, windows);
                 Evaluation c = reports.evaluate(candidate, windows);
