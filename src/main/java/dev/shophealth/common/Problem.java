@@ -16,6 +16,11 @@ public record Problem(String type, String title, int status, String detail, List
         errors = errors == null ? List.of() : List.copyOf(errors);
     }
 
+    /** The HTTP answer carrying this problem: its status and the problem+json media type. */
+    public jakarta.ws.rs.core.Response.ResponseBuilder toResponse() {
+        return jakarta.ws.rs.core.Response.status(status).type(MEDIA_TYPE).entity(this);
+    }
+
     /** A problem with the standard type and title of {@code status}. */
     public static Problem of(int status, String detail, List<FieldError> errors) {
         return new Problem(ProblemTypes.forStatus(status), ProblemTypes.titleFor(status), status, detail, errors);

@@ -78,7 +78,7 @@ public class ProblemMappers {
     }
 
     private static Response respond(Problem problem) {
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+        return problem.toResponse().build();
     }
 
     private static String leafName(ConstraintViolation<?> v) {

@@ -21,6 +21,6 @@ public class RulesetProblemMappers {
     }
 
     private static Response respond(Problem problem) {
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+        return problem.toResponse().build();
     }
 }

@@ -43,7 +43,7 @@ public class SecurityProblemMappers {
     }
 
     private static Response respond(int status, String detail) {
-        var builder = Response.status(status).type(Problem.MEDIA_TYPE).entity(Problem.of(status, detail, List.of()));
+        var builder = Problem.of(status, detail, List.of()).toResponse();
         return status == 401 ? builder.header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE).build() : builder.build();
     }
 
