@@ -11,6 +11,7 @@ import java.util.List;
  */
 public record Parameters(
         @Range(min = 10, max = 100_000) int maxRuleFirings,
+        @Range(min = 10, max = 60_000) int evaluationTimeoutMillis,
         Verdict defaultVerdict,
         @Range(min = 1, max = 90) int qualityEvidenceDays,
         @Range(min = 1, max = 60) int logisticsEvidenceDays,

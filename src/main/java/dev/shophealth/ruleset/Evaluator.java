@@ -34,6 +34,10 @@ public final class Evaluator {
     static final String CLAMP_RULE = "SCORE-CLAMP";
     private static final Logger LOG = Logger.getLogger(Evaluator.class);
 
+    static {
+        RuleGuard.install();
+    }
+
     private Evaluator() {
     }
 
@@ -48,23 +52,57 @@ public final class Evaluator {
                 session.setGlobal("outcomes", outcomes);
             }
             session.addEventListener(firings);
-            session.insert(parameters);
-            given.facts().forEach(session::insert);
-            int limit = parameters.maxRuleFirings();
-            int fired = session.fireAllRules(limit);
-            firings.bounded = fired;
-            if (fired >= limit && session.fireAllRules(1) > 0) {
-                error = "The ruleset did not settle within " + limit + " rule firings (parameter maxRuleFirings); "
-                        + "still firing: " + firings.last() + ". The evaluation was stopped.";
+            // inserting evaluates constraints already: rule code runs from here, under the guard and the deadline
+            error = EvaluationDeadline.run(parameters.evaluationTimeoutMillis(), () -> RuleGuard.run(() -> {
+                session.insert(parameters);
+                given.facts().forEach(session::insert);
+                return fire(session, parameters, firings);
+            }));
+        } catch (EvaluationDeadline.Exceeded e) {
+            RulesetTimeouts.record(ruleset.revision());
+            LOG.warnf("Rule '%s' of ruleset %s %s; the evaluation was stopped", firings.current, ruleset.revision(),
+                    e.getMessage());
+            error = "Rule '" + firings.current + "' " + e.getMessage() + "; the evaluation was stopped.";
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError | LinkageError e) {
+            RuleSandboxException denied = sandboxDenial(e);
+            if (denied != null) {
+                LOG.warnf(e, "Rule '%s' of ruleset %s was stopped: %s", firings.current, ruleset.revision(),
+                        denied.getMessage());
+                error = "Rule '" + firings.current + "' was stopped: " + denied.getMessage() + ".";
+            } else {
+                LOG.warnf(e, "Rule '%s' of ruleset %s failed", firings.current, ruleset.revision());
+                error = "Rule '" + firings.current + "' failed while firing; the evaluation was stopped (details in "
+                        + "the service log).";
             }
-        } catch (RuntimeException e) {
-            LOG.warnf(e, "Rule '%s' of ruleset %s failed", firings.current, ruleset.revision());
-            error = "Rule '" + firings.current + "' failed while firing; the evaluation was stopped (details in the "
-                    + "service log).";
         } finally {
-            session.dispose();
+            try {
+                session.dispose();
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "Disposing a session of ruleset %s failed", ruleset.revision());
+            }
         }
         return result(ruleset, parameters, outcomes, firings, error);
+    }
+
+    /** Fires within the firing bound; the error text when the ruleset did not settle, else null. */
+    private static String fire(KieSession session, Parameters parameters, Firings firings) {
+        int limit = parameters.maxRuleFirings();
+        int fired = session.fireAllRules(limit);
+        firings.bounded = fired;
+        if (fired >= limit && session.fireAllRules(1) > 0) {
+            return "The ruleset did not settle within " + limit + " rule firings (parameter maxRuleFirings); "
+                    + "still firing: " + firings.last() + ". The evaluation was stopped.";
+        }
+        return null;
+    }
+
+    private static RuleSandboxException sandboxDenial(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof RuleSandboxException denied) {
+                return denied;
+            }
+        }
+        return null;
     }
 
     private static Evaluation result(CompiledRuleset ruleset, Parameters parameters, Outcomes outcomes,

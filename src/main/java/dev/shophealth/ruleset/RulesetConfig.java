@@ -33,6 +33,22 @@ public interface RulesetConfig {
     @WithDefault("1s")
     Duration syncInterval();
 
+    /**
+     * Wall-clock limit of a candidate's checks (compile, sandbox, scenarios) in their child process; past it the
+     * candidate is refused with 422.
+     */
+    @WithDefault("30s")
+    Duration checkTimeout();
+
+    /** Heap limit of the child process that checks a candidate, in megabytes. */
+    @WithDefault("256")
+    int checkMaxHeapMb();
+
+    /** The child process limits, as the engine takes them. */
+    default IsolatedCheck.Limits checkLimits() {
+        return new IsolatedCheck.Limits(checkTimeout(), checkMaxHeapMb());
+    }
+
     /** Where the active ruleset comes from at start. */
     enum Source {
         FOLDER, DATABASE

@@ -139,13 +139,13 @@ public class RulesetRegistry {
         if (kind == RulesetActivation.Kind.STARTUP && store.latestActivation()
                 .map(a -> a.toRevision.equals(files.revision())).orElse(false)) {
             // the folder is what the database says is active already: serve it without a new activation
-            CompiledRuleset same = RulesetCompiler.compile(files);
+            CompiledRuleset same = IsolatedCheck.compile(files, config.checkLimits());
             swap(same);
             return ReloadReports.of(null, same);
         }
         CompiledRuleset candidate;
         try {
-            candidate = RulesetCompiler.compile(files);
+            candidate = IsolatedCheck.compile(files, config.checkLimits());
         } catch (RulesetRejectedException e) {
             lastFailure.set(new ReloadFailure(Instant.now(), files.revision(), e.problems()));
             throw e;

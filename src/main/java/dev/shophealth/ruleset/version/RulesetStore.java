@@ -5,7 +5,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shophealth.common.ProblemException;
 import dev.shophealth.ruleset.CompiledRuleset;
-import dev.shophealth.ruleset.RulesetCompiler;
+import dev.shophealth.ruleset.IsolatedCheck;
+import dev.shophealth.ruleset.RulesetConfig;
 import dev.shophealth.ruleset.RulesetFiles;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,6 +25,9 @@ import java.util.SortedMap;
 public class RulesetStore {
 
     static final int CACHE = 8;
+
+    @Inject
+    RulesetConfig config;
 
     @Inject
     ObjectMapper json;
@@ -82,7 +86,7 @@ public class RulesetStore {
             }
         }
         RulesetFiles files = files(revision);
-        CompiledRuleset ruleset = RulesetCompiler.compile(files);
+        CompiledRuleset ruleset = IsolatedCheck.compile(files, config.checkLimits());
         cache(ruleset);
         return ruleset;
     }

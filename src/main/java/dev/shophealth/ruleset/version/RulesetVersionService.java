@@ -3,7 +3,7 @@ package dev.shophealth.ruleset.version;
 import dev.shophealth.common.ProblemException;
 import dev.shophealth.ruleset.CompiledRuleset;
 import dev.shophealth.ruleset.ReloadReport;
-import dev.shophealth.ruleset.RulesetCompiler;
+import dev.shophealth.ruleset.IsolatedCheck;
 import dev.shophealth.ruleset.RulesetConfig;
 import dev.shophealth.ruleset.RulesetFiles;
 import dev.shophealth.ruleset.RulesetRegistry;
@@ -56,7 +56,7 @@ public class RulesetVersionService {
     }
 
     private VersionView store(RulesetFiles files, String author, String comment) {
-        CompiledRuleset candidate = RulesetCompiler.compile(files);
+        CompiledRuleset candidate = IsolatedCheck.compile(files, config.checkLimits());
         store.save(candidate, author(author), comment);
         audit.record("RULESET_UPLOADED", candidate.revision(), comment);
         return view(RulesetVersion.findById(candidate.revision()));

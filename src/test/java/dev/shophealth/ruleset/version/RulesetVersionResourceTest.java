@@ -105,6 +105,28 @@ class RulesetVersionResourceTest {
     }
 
     @Test
+    void theHostileUploadOfIssue10IsRefusedNamingTheConstructAndRunsNothing() throws Exception {
+        // the zip that ran a shell command during the upload's scenario check before the sandbox was a boundary
+        RulesFolder hostile = RulesFolder.copy().write("advice/evil.drl", """
+                package shophealth.advice;
+                import dev.shophealth.fact.CancellationRequestFact;
+                global dev.shophealth.outcome.Outcomes outcomes;
+                rule "ADV-EVIL-01 Harmless looking"
+                when
+                    CancellationRequestFact()
+                then
+                    org.mvel2.MVEL.eval("Runtime.getRuntime().exec(\\"touch pwned\\")");
+                end
+                """).write("advice/evil.scenarios.yaml", "- name: runs\n  given: {}\n  expect: {}\n");
+
+        given().contentType("application/zip").body(zip(hostile)).when().post("/api/rulesets").then().statusCode(422)
+                .body("errors.field", hasItem("advice/evil.drl"))
+                .body("errors.message", hasItem(org.hamcrest.Matchers.containsString("mvel2")));
+        org.junit.jupiter.api.Assertions.assertFalse(java.nio.file.Files.exists(java.nio.file.Path.of("pwned")));
+        given().when().get("/api/rulesets").then().body("revision", not(hasItem(hostile.files().revision())));
+    }
+
+    @Test
     void aCandidateThatFailsItsChecksIsNeitherStoredNorActivatable() throws Exception {
         RulesFolder broken = RulesFolder.copy().replace("validity/out-of-stock.drl", "warehouseStock >= quantity)",
                 "warehouseStock >= )");
