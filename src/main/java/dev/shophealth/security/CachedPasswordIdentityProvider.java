@@ -63,6 +63,11 @@ public class CachedPasswordIdentityProvider implements IdentityProvider<Username
         });
     }
 
+    /** Forgets every remembered check: after a password changes, the old one must be checked again (and fail). */
+    void forgetAll() {
+        verified.clear();
+    }
+
     private static String key(String username, char[] password) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
