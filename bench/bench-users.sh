@@ -1,4 +1,6 @@
-# Sourced by the bench scripts: the packaged app runs the prod profile, which refuses the demo passwords.
+# Sourced by the bench scripts: the packaged app runs the prod profile, which refuses the demo passwords and
+# loads the sample data only when asked (the benchmarks were measured with it).
+export SHOPHEALTH_SAMPLE_DATA_LOAD=${SHOPHEALTH_SAMPLE_DATA_LOAD:-true}
 export SHOPHEALTH_USERS_ADMIN_PASSWORD=${SHOPHEALTH_USERS_ADMIN_PASSWORD:-bench-admin-secret}
 export SHOPHEALTH_USERS_ANALYST_PASSWORD=${SHOPHEALTH_USERS_ANALYST_PASSWORD:-bench-analyst-secret}
 export SHOPHEALTH_USERS_REVIEWER_PASSWORD=${SHOPHEALTH_USERS_REVIEWER_PASSWORD:-bench-reviewer-secret}

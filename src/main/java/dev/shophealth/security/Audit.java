@@ -12,7 +12,7 @@ import java.util.List;
 
 /**
  * The audit log. An action is recorded in the transaction of the action itself (it is there only if the action
- * happened); a failed login in a transaction of its own.
+ * happened); failed logins, counted per user, address and window, in a transaction of their own.
  */
 @ApplicationScoped
 public class Audit {
@@ -34,12 +34,23 @@ public class Audit {
     }
 
     public void record(String action, String subject, String detail) {
-        QuarkusTransaction.joiningExisting().run(() -> write(actor(), action, subject, detail));
+        QuarkusTransaction.joiningExisting().run(() -> write(Instant.now(), actor(), action, subject, detail));
     }
 
-    void failedLogin(String username) {
-        QuarkusTransaction.requiringNew().run(() -> write(username == null ? "anonymous" : username,
-                "LOGIN_FAILED", null, null));
+    /**
+     * Writes the row of a user's failed logins from one address in one window, or updates it when {@code id} is
+     * given, in a transaction of its own; returns its id.
+     */
+    Long loginFailures(Long id, String user, String address, Instant first, String detail) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            AuditEvent e = id == null ? null : AuditEvent.findById(id);
+            if (e == null) {
+                e = write(first, printable(user), "LOGIN_FAILED", address, detail);
+            } else {
+                e.detail = detail;
+            }
+            return e.id;
+        });
     }
 
     public List<EventView> recent(int limit) {
@@ -48,13 +59,20 @@ public class Audit {
                 .map(e -> new EventView(e.id, e.at, e.actor, e.action, e.subject, e.detail)).toList());
     }
 
-    private static void write(String actor, String action, String subject, String detail) {
+    private static AuditEvent write(Instant at, String actor, String action, String subject, String detail) {
         AuditEvent e = new AuditEvent();
-        e.at = Instant.now();
+        e.at = at;
         e.actor = actor.length() > 100 ? actor.substring(0, 100) : actor;
         e.action = action;
         e.subject = subject;
         e.detail = detail == null || detail.length() <= 2000 ? detail : detail.substring(0, 2000);
         e.persist();
+        return e;
+    }
+
+    /** A caller's user name as a row can hold it: control characters (a NUL breaks PostgreSQL text) as '?'. */
+    private static String printable(String name) {
+        return name.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
     }
 }

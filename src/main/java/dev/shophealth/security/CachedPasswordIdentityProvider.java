@@ -1,24 +1,32 @@
 package dev.shophealth.security;
 
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
 import io.quarkus.security.jpa.runtime.JpaIdentityProvider;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Checks HTTP Basic credentials against the user table, remembering a successful check for {@link #TTL}: bcrypt is
- * slow on purpose (tens of milliseconds), and Basic sends the password with every request. Only a SHA-256 of
- * user and password is kept, never the password; a wrong password is never cached and always checked again.
+ * Checks HTTP Basic credentials against the user table. In order: a user name or address that failed too often is
+ * refused unchecked (429, {@link LoginThrottle}); a password bcrypt cannot compare exactly is refused
+ * ({@link PasswordRules}); a successful check is remembered for {@link #TTL}, because bcrypt is slow on purpose
+ * (tens of milliseconds) and Basic sends the password with every request. Only a SHA-256 of user and password is
+ * kept, never the password; a wrong password is never remembered. Every failure is counted for the throttle and the
+ * audit log.
  */
 @ApplicationScoped
 public class CachedPasswordIdentityProvider implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
@@ -31,6 +39,12 @@ public class CachedPasswordIdentityProvider implements IdentityProvider<Username
 
     @Inject
     JpaIdentityProvider users;
+
+    @Inject
+    LoginThrottle throttle;
+
+    @Inject
+    LoginAudit audit;
 
     private final ConcurrentHashMap<String, Entry> verified = new ConcurrentHashMap<>();
 
@@ -48,27 +62,70 @@ public class CachedPasswordIdentityProvider implements IdentityProvider<Username
     @Override
     public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request,
             AuthenticationRequestContext context) {
-        String key = key(request.getUsername(), request.getPassword().getPassword());
+        String username = request.getUsername();
+        String password = new String(request.getPassword().getPassword());
+        String address = clientAddress(request);
+        Optional<Duration> wait = throttle.acquire(username, address);
+        if (wait.isPresent()) {
+            audit.refused(username, address);
+            return Uni.createFrom().failure(LoginFailures.throttled(wait.get()));
+        }
+        if (!PasswordRules.plausibleUsername(username) || PasswordRules.problem(password).isPresent()) {
+            // no stored password matches it: refused before the database is asked
+            return failed(username, address);
+        }
+        String key = key(username, password);
         Entry entry = verified.get(key);
         if (entry != null && entry.expiresAt() > System.currentTimeMillis()) {
+            throttle.succeeded(username, address);
             return Uni.createFrom().item(entry.identity());
         }
-        return users.authenticate(request, context).invoke(identity -> {
-            if (identity != null) {
-                if (verified.size() >= MAX_ENTRIES) {
-                    verified.clear();
-                }
-                verified.put(key, new Entry(identity, System.currentTimeMillis() + TTL.toMillis()));
-            }
-        });
+        return users.authenticate(request, context)
+                // the user table could not be asked (database down): not the caller's failure
+                .onFailure(e -> !(e instanceof AuthenticationFailedException)).invoke(() -> throttle.cancel(username, address))
+                .onFailure(AuthenticationFailedException.class).recoverWithUni(e -> failed(username, address))
+                .onItem().transformToUni(identity -> {
+                    if (identity == null) {
+                        return failed(username, address);
+                    }
+                    remember(key, identity);
+                    throttle.succeeded(username, address);
+                    return Uni.createFrom().item(identity);
+                });
     }
 
-    private static String key(String username, char[] password) {
+    /** Forgets every remembered check: after a password changes, the old one must be checked again (and fail). */
+    void forgetAll() {
+        verified.clear();
+    }
+
+    private Uni<SecurityIdentity> failed(String username, String address) {
+        audit.failed(username, address);
+        return Uni.createFrom().failure(LoginFailures.wrongCredentials());
+    }
+
+    private void remember(String key, SecurityIdentity identity) {
+        if (verified.size() >= MAX_ENTRIES) {
+            verified.clear();
+        }
+        verified.put(key, new Entry(identity, System.currentTimeMillis() + TTL.toMillis()));
+    }
+
+    /** The caller's address; behind a proxy, what quarkus.http.proxy.* makes of its forwarding headers. */
+    static String clientAddress(UsernamePasswordAuthenticationRequest request) {
+        RoutingContext http = HttpSecurityUtils.getRoutingContextAttribute(request);
+        return http == null || http.request().remoteAddress() == null ? "unknown"
+                : http.request().remoteAddress().hostAddress();
+    }
+
+    private static String key(String username, String password) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(username.getBytes(StandardCharsets.UTF_8));
-            sha.update((byte) 0);
-            sha.update(new String(password).getBytes(StandardCharsets.UTF_8));
+            byte[] user = username.getBytes(StandardCharsets.UTF_8);
+            // the user name's length first, so no other split of the same bytes into user and password matches
+            sha.update(ByteBuffer.allocate(4).putInt(user.length).array());
+            sha.update(user);
+            sha.update(password.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

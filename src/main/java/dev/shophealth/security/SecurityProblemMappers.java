@@ -4,25 +4,23 @@ import dev.shophealth.common.Problem;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
-import org.eclipse.microprofile.context.ManagedExecutor;
+import java.util.Optional;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** 401 (with the Basic challenge) and 403 as problem+json; failed logins go to the audit log. */
+/** 401 (with the Basic challenge), 403 and 429 (a throttled login) as problem+json; refused tokens are audited. */
 public class SecurityProblemMappers {
 
     static final String CHALLENGE = "Basic realm=\"shop-health\", charset=\"UTF-8\"";
+    /** The problem type of a throttled login (429). */
+    static final String TOO_MANY_REQUESTS = "/problems/too-many-requests";
 
     @Inject
-    Audit audit;
-
-    @Inject
-    ManagedExecutor workers;
+    LoginAudit audit;
 
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e) {
@@ -30,10 +28,17 @@ public class SecurityProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response failed(AuthenticationFailedException e, HttpHeaders headers) {
-        // authentication fails on the I/O thread: the audit row is written on a worker
-        String username = username(headers.getHeaderString(HttpHeaders.AUTHORIZATION));
-        workers.runAsync(() -> audit.failedLogin(username));
+    public Response failed(AuthenticationFailedException e, HttpServerRequest request) {
+        Optional<Long> retryAfter = LoginFailures.retryAfterSeconds(e);
+        if (retryAfter.isPresent()) {
+            Problem problem = new Problem(TOO_MANY_REQUESTS, "Too many requests", 429, "Too many failed logins for "
+                    + "this user or from this address; try again in " + retryAfter.get() + " s", List.of());
+            return problem.toResponse().header(HttpHeaders.RETRY_AFTER, retryAfter.get()).build();
+        }
+        if (!LoginFailures.counted(e)) {
+            // a refused bearer token: Basic failures were counted where the password was checked
+            audit.failed("anonymous", request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress());
+        }
         return respond(401, "The user name or password is wrong");
     }
 
@@ -45,19 +50,5 @@ public class SecurityProblemMappers {
     private static Response respond(int status, String detail) {
         var builder = Problem.of(status, detail, List.of()).toResponse();
         return status == 401 ? builder.header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE).build() : builder.build();
-    }
-
-    private static String username(String authorization) {
-        try {
-            if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-                return null;
-            }
-            String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).strip()),
-                    StandardCharsets.UTF_8);
-            int colon = decoded.indexOf(':');
-            return colon < 0 ? decoded : decoded.substring(0, colon);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }

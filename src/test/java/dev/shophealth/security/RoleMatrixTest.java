@@ -5,7 +5,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -143,13 +142,5 @@ class RoleMatrixTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    @Test
-    void theProdProfileRefusesDefaultPasswords() {
-        var e = assertThrows(IllegalStateException.class,
-                () -> DemoUsers.refuseDefaults(Map.of("admin", "admin-demo")));
-        assertTrue(e.getMessage().contains("SHOPHEALTH_USERS_ADMIN_PASSWORD"), e.getMessage());
-        DemoUsers.refuseDefaults(Map.of("admin", "a long secret", "merchant", "another"));
     }
 }
