@@ -23,13 +23,19 @@ public final class CheckMain {
     }
 
     public static void main(String[] args) throws IOException {
+        // this process runs candidates' rule code: the run-time guard is on here (the service does not install it:
+        // its HTTP layer, Netty, fails under a security manager)
+        RuleGuard.install();
         PrintStream answer = System.out;
         System.setOut(System.err); // whatever the engine prints must not mix with the answer
         ObjectMapper json = new ObjectMapper();
         Map<String, String> files = json.readValue(System.in, new TypeReference<Map<String, String>>() { });
         Answer result;
         try {
-            CompiledRuleset checked = RulesetCompiler.compile(RulesetFiles.of(files));
+            // "--without-source-scan" is for the tests that show the boundaries beneath the scan hold on their own
+            boolean scan = !List.of(args).contains("--without-source-scan");
+            CompiledRuleset checked = RulesetCompiler.compile(RulesetFiles.of(files),
+                    new RulesetCompiler.Options(scan, null, List.of()));
             result = new Answer(List.of(), checked.scenarioResults(), checked.warnings());
         } catch (RulesetRejectedException e) {
             result = new Answer(e.problems(), List.of(), List.of());

@@ -34,10 +34,6 @@ public final class Evaluator {
     static final String CLAMP_RULE = "SCORE-CLAMP";
     private static final Logger LOG = Logger.getLogger(Evaluator.class);
 
-    static {
-        RuleGuard.install();
-    }
-
     private Evaluator() {
     }
 

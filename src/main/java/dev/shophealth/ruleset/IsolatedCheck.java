@@ -50,6 +50,10 @@ public final class IsolatedCheck {
     }
 
     static CheckMain.Answer runChild(RulesetFiles files, Limits limits) {
+        return runChild(files, limits, true);
+    }
+
+    static CheckMain.Answer runChild(RulesetFiles files, Limits limits, boolean sourceScan) {
         Path work = null;
         try {
             work = Files.createTempDirectory("ruleset-check-");
@@ -58,7 +62,11 @@ public final class IsolatedCheck {
             Path err = work.resolve("child.log");
             JSON.writeValue(in.toFile(), files.files());
             Path sandbox = Files.createDirectory(work.resolve("cwd"));
-            ProcessBuilder builder = new ProcessBuilder(command(limits)).directory(sandbox.toFile())
+            List<String> command = new ArrayList<>(command(limits));
+            if (!sourceScan) {
+                command.add("--without-source-scan");
+            }
+            ProcessBuilder builder = new ProcessBuilder(command).directory(sandbox.toFile())
                     .redirectInput(in.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile());
             builder.environment().clear(); // no passwords, no database address: the child needs none
             Process child = builder.start();

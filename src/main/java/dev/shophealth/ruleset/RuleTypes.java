@@ -1,6 +1,7 @@
 package dev.shophealth.ruleset;
 
 import java.util.HashSet;
+import org.mvel2.compiler.AbstractParser;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -64,6 +65,22 @@ final class RuleTypes {
     private static final Set<String> ALLOWED = closure();
 
     private RuleTypes() {
+    }
+
+    /**
+     * MVEL knows some classes by their short name without asking any class loader ({@code System}, {@code Runtime},
+     * {@code Thread}, {@code Class}, {@code ClassLoader}…): those outside the allow-list are taken out of its tables,
+     * so a constraint cannot name them either. Idempotent; MVEL may fill its tables again, so it runs per compile.
+     */
+    static void pruneMvelLiterals() {
+        synchronized (AbstractParser.class) {
+            prune(AbstractParser.LITERALS);
+            prune(AbstractParser.CLASS_LITERALS);
+        }
+    }
+
+    private static void prune(java.util.Map<String, Object> literals) {
+        literals.values().removeIf(v -> v instanceof Class<?> c && !c.isPrimitive() && !allows(c.getName()));
     }
 
     /** True when rule code may name {@code type} (a binary name, {@code java.util.Map$Entry}). */

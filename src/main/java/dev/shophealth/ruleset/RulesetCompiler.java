@@ -54,6 +54,7 @@ public final class RulesetCompiler {
     }
 
     static CompiledRuleset compile(RulesetFiles files, Options options) {
+        RuleTypes.pruneMvelLiterals();
         List<RulesetProblem> problems = new ArrayList<>();
         List<RulesetProblem> warnings = new ArrayList<>();
         String yaml = files.files().get(ParametersReader.FILE);

@@ -16,9 +16,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The boundaries beneath the source scan hold on their own: with the scan turned off, every escape of issue 10 is
- * refused — by the class-resolution boundary at compile time, or by the run-time guard or the deadline when its
- * scenario runs — and leaves no trace: no file, no changed locale, time zone or system property.
+ * What the serving process has beneath the source scan holds on its own: with the scan turned off and without the
+ * run-time guard (which only the check process installs), every escape of issue 10 that names a class is refused by
+ * the class-resolution boundary (ECJ, linking, MVEL's names), and every runaway ends within the evaluation deadline
+ * or as a failed evaluation — leaving no trace: no file, no changed locale, time zone or system property. Escapes that
+ * name no class are in {@link IsolatedCheckTest}.
  */
 class SandboxBoundaryTest {
 
