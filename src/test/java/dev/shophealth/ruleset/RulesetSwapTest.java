@@ -73,6 +73,8 @@ class RulesetSwapTest {
                         failures.incrementAndGet();
                     }
                     byRevision.computeIfAbsent(e.rulesetRevision(), k -> new AtomicInteger()).incrementAndGet();
+                    // leave a core to the reloads: each candidate is checked in a child process that needs CPU
+                    java.util.concurrent.locks.LockSupport.parkNanos(200_000);
                 }
             }));
         }
