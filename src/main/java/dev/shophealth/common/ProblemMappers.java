@@ -9,7 +9,9 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
 import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -17,6 +19,10 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    /** What a 503 for an unreachable database asks clients to wait before they try again. */
+    @ConfigProperty(name = "shophealth.database.retry-after", defaultValue = "5S")
+    Duration retryAfter;
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
@@ -73,8 +79,30 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
+        if (DatabaseErrors.unreachable(e)) {
+            return databaseUnreachable(e);
+        }
         LOG.error("Unexpected failure while serving a request", e);
         return respond(Problem.of(500, "The request could not be completed; nothing was changed. The failure is logged.", List.of()));
+    }
+
+    /**
+     * 503 with Retry-After: the request may succeed as it is once the database is back (the pool reconnects by
+     * itself). Logged without a stack trace, which would repeat for every request during an outage.
+     */
+    private Response databaseUnreachable(Throwable e) {
+        long seconds = Math.max(1, retryAfter.toSeconds());
+        LOG.warnf("The database cannot be reached; answering 503 (%s)", rootMessage(e));
+        return Problem.of(503, "The database cannot be reached right now; try again in " + seconds + " seconds.",
+                List.of()).toResponse().header("Retry-After", seconds).build();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage();
     }
 
     private static Response respond(Problem problem) {
