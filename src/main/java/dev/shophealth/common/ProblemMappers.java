@@ -48,7 +48,9 @@ public class ProblemMappers {
     public Response json(JsonProcessingException e) {
         String field = e instanceof JsonMappingException m ? JsonPaths.of(m) : "body";
         String message;
-        if (e instanceof UnrecognizedPropertyException) {
+        if (e instanceof JsonStrings.ControlCharacterException c) {
+            message = c.problem();
+        } else if (e instanceof UnrecognizedPropertyException) {
             message = "unknown field";
         } else if (e instanceof InvalidFormatException f) {
             message = "cannot read '" + f.getValue() + "' as " + simpleType(f.getTargetType());

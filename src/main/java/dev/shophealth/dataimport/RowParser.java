@@ -1,5 +1,6 @@
 package dev.shophealth.dataimport;
 
+import dev.shophealth.common.ControlCharacters;
 import dev.shophealth.common.FieldError;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -38,6 +39,11 @@ public final class RowParser {
     public String optionalText(String field, int maxLength) {
         String value = row.values().get(field);
         if (value == null || value.isBlank()) {
+            return null;
+        }
+        String controls = ControlCharacters.check(value);
+        if (controls != null) {
+            fail(field, controls);
             return null;
         }
         String text = value.strip();
