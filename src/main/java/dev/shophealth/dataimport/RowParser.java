@@ -2,6 +2,7 @@ package dev.shophealth.dataimport;
 
 import dev.shophealth.common.ControlCharacters;
 import dev.shophealth.common.FieldError;
+import dev.shophealth.common.Params;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -106,7 +107,12 @@ public final class RowParser {
             return null;
         }
         try {
-            return OffsetDateTime.parse(text).toInstant().truncatedTo(ChronoUnit.MICROS);
+            OffsetDateTime value = OffsetDateTime.parse(text);
+            if (!Params.supportedYear(value.getYear())) {
+                fail(field, Params.YEARS + ", got '" + text + "'");
+                return null;
+            }
+            return value.toInstant().truncatedTo(ChronoUnit.MICROS);
         } catch (DateTimeParseException e) {
             fail(field, "must be a date-time with offset such as 2026-11-20T08:30:00+08:00, got '" + text + "'");
             return null;

@@ -3,6 +3,7 @@ package dev.shophealth.common;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.shophealth.cancellation.Cancellation;
@@ -23,7 +24,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Input PostgreSQL cannot store or compute with answers 400 naming the field, and writes nothing: control
- * characters (NUL above all) in any path parameter, query parameter, JSON field or imported cell.
+ * characters (NUL above all) in any path parameter, query parameter, JSON field or imported cell, and dates whose
+ * year no database here holds.
  */
 @QuarkusTest
 @Tag("persistence")
@@ -129,6 +131,35 @@ class MalformedInputResourceTest {
         given().contentType("application/json").body("[{\"id\":\"T7103\\u0000\",\"name\":\"n\",\"category\":\"c\"}]")
                 .when().post("/api/import/shops")
                 .then().statusCode(400).body("errors[0].field", equalTo("id"));
+        assertEquals(shops, Shop.count());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"+999999999-12-31T00:00:00Z", "-999999999-01-01T00:00:00Z", "-4714-01-01T00:00:00Z",
+            "+294277-01-01T00:00:00Z", "0000-12-31"})
+    void datesOutsideTheYears1To9999Are400(String date) {
+        given().queryParam("asOf", date).when().get("/api/shops/S1002/health")
+                .then().statusCode(400).body("errors[0].field", equalTo("asOf"))
+                .body("errors[0].message", containsString("years 1 to 9999"));
+        given().queryParam("from", date).when().get("/api/orders")
+                .then().statusCode(400).body("errors[0].field", equalTo("from"));
+        given().queryParam("from", date).when().get("/api/rulesets/coverage")
+                .then().statusCode(400).body("errors[0].field", equalTo("from"));
+    }
+
+    @Test
+    void anImportedDateOutsideTheYears1To9999Is400() {
+        long shops = Shop.count();
+        given().contentType("text/csv; charset=UTF-8")
+                .body(Csv.header("orderNo", "shopId", "sku", "productName", "quantity", "amount", "buyerId",
+                        "buyerRegion", "placedAt", "status", "shippedAt", "deliveredAt", "listedStockAtOrder")
+                        .row("T7201-1", "S1001", "S1001-SKU-01", "p", 1, "1.00", "B-1", "r",
+                                "+999999999-12-31T23:59:59Z", "AWAITING_SHIPMENT", null, null, 3).text())
+                .when().post("/api/import/orders")
+                .then().statusCode(400).body("errors.field", hasItem("placedAt"));
+        cancellation(Map.of("orderNo", "DY1002009999", "reason", "OUT_OF_STOCK", "buyerContact",
+                Map.of("channel", "PHONE", "contactedAt", "-4714-01-01T00:00:00Z", "summary", "called")))
+                .statusCode(400).body("errors.field", hasItem("buyerContact.contactedAt"));
         assertEquals(shops, Shop.count());
     }
 
