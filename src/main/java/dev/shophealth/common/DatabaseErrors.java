@@ -21,6 +21,7 @@ public final class DatabaseErrors {
     private static final String CONNECTION_CLASS = "08";
     /** Unique violation (23505), serialization failure (40001), deadlock (40P01), H2 lock timeout (HYT00). */
     private static final Set<String> WRITE_CONFLICTS = Set.of("23505", "40001", "40P01", "HYT00");
+    private static final Set<String> UNSTORABLE_TEXT = Set.of("22021", "22P05");
 
     private DatabaseErrors() {
     }
@@ -39,6 +40,14 @@ public final class DatabaseErrors {
      */
     public static boolean conflictingWrite(Throwable failure) {
         return anyCause(failure, t -> t instanceof SQLException e && WRITE_CONFLICTS.contains(e.getSQLState()));
+    }
+
+    /**
+     * Whether the database refused text the request carried: a character its encoding cannot hold (PostgreSQL and
+     * NUL: "invalid byte sequence for encoding UTF8: 0x00", 22021; an untranslatable character, 22P05).
+     */
+    public static boolean unstorableText(Throwable failure) {
+        return anyCause(failure, t -> t instanceof SQLException e && UNSTORABLE_TEXT.contains(e.getSQLState()));
     }
 
     private static boolean isConnectionFailure(Throwable t) {

@@ -84,6 +84,12 @@ public class ProblemMappers {
         if (DatabaseErrors.unreachable(e)) {
             return databaseUnreachable(e);
         }
+        if (DatabaseErrors.unstorableText(e)) {
+            // parameters, bodies and imports are checked before this; what still gets here came another way
+            LOG.warnf("The database refused text of a request; answering 400 (%s)", rootMessage(e));
+            return respond(Problem.of(400, "The request holds a character the database cannot store (such as NUL); "
+                    + "nothing was changed.", List.of()));
+        }
         LOG.error("Unexpected failure while serving a request", e);
         return respond(Problem.of(500, "The request could not be completed; nothing was changed. The failure is logged.", List.of()));
     }

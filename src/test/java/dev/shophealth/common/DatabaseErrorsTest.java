@@ -67,6 +67,15 @@ class DatabaseErrorsTest {
     }
 
     @Test
+    void aNulRefusedByPostgresqlIsUnstorableText() {
+        SQLException nul = new SQLException("ERROR: invalid byte sequence for encoding \"UTF8\": 0x00", "22021");
+        assertTrue(DatabaseErrors.unstorableText(new PersistenceException(
+                new org.hibernate.exception.DataException("JDBC exception executing SQL", nul))));
+        assertFalse(DatabaseErrors.unstorableText(new SQLException("value too long", "22001")));
+        assertFalse(DatabaseErrors.unreachable(nul));
+    }
+
+    @Test
     void aCauseCycleEnds() {
         SQLException first = new SQLException("first", "42000");
         SQLException second = new SQLException("second", "42000", first);
