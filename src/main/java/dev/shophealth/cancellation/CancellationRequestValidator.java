@@ -1,6 +1,7 @@
 package dev.shophealth.cancellation;
 
 import dev.shophealth.common.FieldError;
+import dev.shophealth.common.Params;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -54,6 +55,8 @@ final class CancellationRequestValidator {
         } else if (instant(c.contactedAt()) == null) {
             errors.add(new FieldError("buyerContact.contactedAt",
                     "must be a date-time with offset such as 2026-11-20T08:30:00+08:00"));
+        } else if (!Params.supportedYear(OffsetDateTime.parse(c.contactedAt().strip()).getYear())) {
+            errors.add(new FieldError("buyerContact.contactedAt", Params.YEARS));
         }
         if (c.compensation() != null) {
             enumValue("buyerContact.compensation.type", c.compensation().type(), CompensationType.class, errors);

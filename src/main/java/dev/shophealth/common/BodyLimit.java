@@ -1,6 +1,5 @@
 package dev.shophealth.common;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.ext.web.Router;
@@ -31,8 +30,8 @@ public class BodyLimit {
                 Problem problem = Problem.of(413, "The request body has " + bytes + " bytes; at most "
                         + limit.asLongValue() + " are accepted", List.of(new FieldError("body",
                         "is larger than " + limit.asLongValue() + " bytes")));
-                ctx.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE)
-                        .putHeader("Connection", "close").end(write(problem));
+                ctx.response().putHeader("Connection", "close");
+                RoutingProblems.end(ctx, json, problem);
             } else {
                 ctx.next();
             }
@@ -44,14 +43,6 @@ public class BodyLimit {
             return length == null ? -1 : Long.parseLong(length.strip());
         } catch (NumberFormatException e) {
             return -1;
-        }
-    }
-
-    private String write(Problem problem) {
-        try {
-            return json.writeValueAsString(problem);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -11,7 +11,18 @@ import java.time.format.DateTimeParseException;
  */
 public final class Params {
 
+    /** Why a date outside {@link #supportedYear} is refused. */
+    public static final String YEARS = "must be in the years 1 to 9999";
+
     private Params() {
+    }
+
+    /**
+     * Whether a date written with this year can be stored and computed with (windows before it, spans to it): on
+     * PostgreSQL timestamps end at 4713 BC and 294276 AD, and spans of millions of years overflow.
+     */
+    public static boolean supportedYear(int year) {
+        return year >= 1 && year <= 9999;
     }
 
     public static int intInRange(String field, String raw, int dflt, int min, int max) {
@@ -41,12 +52,21 @@ public final class Params {
         try {
             if (value.length() == 10) {
                 LocalDate date = LocalDate.parse(value);
+                requireSupportedYear(field, date.getYear());
                 return (endOfDay ? date.plusDays(1) : date).atStartOfDay(zone).toInstant();
             }
-            return java.time.OffsetDateTime.parse(value).toInstant();
+            java.time.OffsetDateTime instant = java.time.OffsetDateTime.parse(value);
+            requireSupportedYear(field, instant.getYear());
+            return instant.toInstant();
         } catch (DateTimeParseException e) {
             throw ProblemException.badRequest(field,
                     "must be a date (2026-11-20) or a date-time with offset (2026-11-20T08:00:00Z), got '" + raw + "'");
+        }
+    }
+
+    private static void requireSupportedYear(String field, int year) {
+        if (!supportedYear(year)) {
+            throw ProblemException.badRequest(field, YEARS + ", got the year " + year);
         }
     }
 

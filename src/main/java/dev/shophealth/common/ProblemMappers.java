@@ -9,7 +9,9 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
 import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -17,6 +19,10 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    /** What a 503 for an unreachable database asks clients to wait before they try again. */
+    @ConfigProperty(name = "shophealth.database.retry-after", defaultValue = "5S")
+    Duration retryAfter;
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
@@ -42,7 +48,9 @@ public class ProblemMappers {
     public Response json(JsonProcessingException e) {
         String field = e instanceof JsonMappingException m ? JsonPaths.of(m) : "body";
         String message;
-        if (e instanceof UnrecognizedPropertyException) {
+        if (e instanceof JsonStrings.ControlCharacterException c) {
+            message = c.problem();
+        } else if (e instanceof UnrecognizedPropertyException) {
             message = "unknown field";
         } else if (e instanceof InvalidFormatException f) {
             message = "cannot read '" + f.getValue() + "' as " + simpleType(f.getTargetType());
@@ -73,8 +81,36 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
+        if (DatabaseErrors.unreachable(e)) {
+            return databaseUnreachable(e);
+        }
+        if (DatabaseErrors.unstorableText(e)) {
+            // parameters, bodies and imports are checked before this; what still gets here came another way
+            LOG.warnf("The database refused text of a request; answering 400 (%s)", rootMessage(e));
+            return respond(Problem.of(400, "The request holds a character the database cannot store (such as NUL); "
+                    + "nothing was changed.", List.of()));
+        }
         LOG.error("Unexpected failure while serving a request", e);
         return respond(Problem.of(500, "The request could not be completed; nothing was changed. The failure is logged.", List.of()));
+    }
+
+    /**
+     * 503 with Retry-After: the request may succeed as it is once the database is back (the pool reconnects by
+     * itself). Logged without a stack trace, which would repeat for every request during an outage.
+     */
+    private Response databaseUnreachable(Throwable e) {
+        long seconds = Math.max(1, retryAfter.toSeconds());
+        LOG.warnf("The database cannot be reached; answering 503 (%s)", rootMessage(e));
+        return Problem.of(503, "The database cannot be reached right now; try again in " + seconds + " seconds.",
+                List.of()).toResponse().header("Retry-After", seconds).build();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage();
     }
 
     private static Response respond(Problem problem) {

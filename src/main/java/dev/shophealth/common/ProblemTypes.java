@@ -14,8 +14,10 @@ public final class ProblemTypes {
             case 406 -> "/problems/not-acceptable";
             case 409 -> "/problems/conflict";
             case 413 -> "/problems/payload-too-large";
+            case 414 -> "/problems/uri-too-long";
             case 415 -> "/problems/unsupported-media-type";
             case 422 -> "/problems/unprocessable";
+            case 431 -> "/problems/headers-too-large";
             case 503 -> "/problems/unavailable";
             default -> status >= 500 ? "/problems/internal-error" : "/problems/client-error";
         };
@@ -31,8 +33,10 @@ public final class ProblemTypes {
             case 406 -> "Not acceptable";
             case 409 -> "Conflict";
             case 413 -> "Payload too large";
+            case 414 -> "URI too long";
             case 415 -> "Unsupported media type";
             case 422 -> "Unprocessable request";
+            case 431 -> "Request headers too large";
             case 503 -> "Service unavailable";
             default -> status >= 500 ? "Internal error" : "Client error";
         };

@@ -39,6 +39,6 @@ public class ImportResource {
         imports.requireKind(kind);
         boolean csv = contentType != null && "csv".equalsIgnoreCase(contentType.getSubtype());
         var rows = csv ? RowReader.csv(body == null ? "" : body) : RowReader.json(body == null ? "" : body);
-        return imports.importRows(kind, csv ? "csv" : "json", rows, dryRun);
+        return imports.importFile(kind, csv ? "csv" : "json", rows, dryRun);
     }
 }

@@ -1,11 +1,13 @@
 package dev.shophealth.dataimport;
 
+import dev.shophealth.common.DatabaseErrors;
 import dev.shophealth.common.FieldError;
 import dev.shophealth.common.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
@@ -14,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jboss.logging.Logger;
 
 /**
  * Validates every row of a file before writing any, then upserts them all in one transaction: one bad row
@@ -25,6 +28,9 @@ public class ImportService {
     /** A file with more faults than this lists only the first ones. */
     static final int MAX_LISTED_ERRORS = 50;
     private static final int FLUSH_EVERY = 1000;
+    /** How often a file whose writes collide with a concurrent import is tried before it answers 409. */
+    static final int ATTEMPTS = 3;
+    private static final Logger LOG = Logger.getLogger(ImportService.class);
 
     private final Map<String, RecordImporter<?>> importers = new TreeMap<>();
 
@@ -44,6 +50,32 @@ public class ImportService {
         }
     }
 
+    /**
+     * Imports a file in a transaction of its own. When an import of the same records commits meanwhile, this one's
+     * inserts collide with its rows (a unique key, a lock); the file is then imported again and finds them stored,
+     * so two identical imports at the same time both succeed, the second one changing nothing. A file that keeps
+     * colliding answers 409 with nothing of it written.
+     */
+    public ImportReport importFile(String kind, String format, List<Row> rows, boolean dryRun) {
+        requireKind(kind);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return QuarkusTransaction.requiringNew().call(() -> run(importers.get(kind), format, rows, dryRun));
+            } catch (RuntimeException e) {
+                if (!DatabaseErrors.conflictingWrite(e)) {
+                    throw e;
+                }
+                if (attempt == ATTEMPTS) {
+                    throw ProblemException.conflict("Other imports kept writing the same " + kind + " at the same time; "
+                            + "nothing of this file was imported. Send it again: records already stored stay as they are.");
+                }
+                LOG.debugf("Import of %d %s collided with a concurrent import (attempt %d); importing again",
+                        Integer.valueOf(rows.size()), kind, Integer.valueOf(attempt));
+            }
+        }
+    }
+
+    /** Imports {@code rows} in the caller's transaction, or in a new one (the sample data loads in one for all kinds). */
     @Transactional
     public ImportReport importRows(String kind, String format, List<Row> rows, boolean dryRun) {
         requireKind(kind);

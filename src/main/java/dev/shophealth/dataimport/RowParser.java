@@ -1,6 +1,8 @@
 package dev.shophealth.dataimport;
 
+import dev.shophealth.common.ControlCharacters;
 import dev.shophealth.common.FieldError;
+import dev.shophealth.common.Params;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -38,6 +40,11 @@ public final class RowParser {
     public String optionalText(String field, int maxLength) {
         String value = row.values().get(field);
         if (value == null || value.isBlank()) {
+            return null;
+        }
+        String controls = ControlCharacters.check(value);
+        if (controls != null) {
+            fail(field, controls);
             return null;
         }
         String text = value.strip();
@@ -100,7 +107,12 @@ public final class RowParser {
             return null;
         }
         try {
-            return OffsetDateTime.parse(text).toInstant().truncatedTo(ChronoUnit.MICROS);
+            OffsetDateTime value = OffsetDateTime.parse(text);
+            if (!Params.supportedYear(value.getYear())) {
+                fail(field, Params.YEARS + ", got '" + text + "'");
+                return null;
+            }
+            return value.toInstant().truncatedTo(ChronoUnit.MICROS);
         } catch (DateTimeParseException e) {
             fail(field, "must be a date-time with offset such as 2026-11-20T08:30:00+08:00, got '" + text + "'");
             return null;

@@ -5,13 +5,25 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.shophealth.order.Product;
 import dev.shophealth.order.Shop;
 import dev.shophealth.order.ShopOrder;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.RepetitionInfo;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +31,9 @@ import org.junit.jupiter.api.Test;
 @Tag("persistence")
 @TestSecurity(user = "admin", roles = "ADMIN")
 class ImportResourceTest {
+
+    /** Enough rows that two imports of the file overlap in time. */
+    private static final int RACE_ROWS = 300;
 
     private static ValidatableResponse post(String kind, String contentType, String body) {
         return given().contentType(contentType + "; charset=UTF-8").body(body)
@@ -119,6 +134,52 @@ class ImportResourceTest {
                 .body(Csv.header("id", "name", "category").row("T8001", "a", "b").text())
                 .when().post("/api/import/shops").then().statusCode(200).body("dryRun", equalTo(true));
         assertEquals(before, Shop.count());
+    }
+
+    @RepeatedTest(10)
+    void twoIdenticalImportsAtTheSameTimeBothSucceedAndStoreEveryRowOnce(RepetitionInfo repetition) throws Exception {
+        // given: one file of new shops, sent twice at the same moment
+        String prefix = "R" + repetition.getCurrentRepetition() + "-" + System.nanoTime() % 1_000_000 + "-";
+        Csv file = Csv.header("id", "name", "category");
+        for (int i = 0; i < RACE_ROWS; i++) {
+            file.row(prefix + i, "并发店 " + i, "杂货");
+        }
+        CyclicBarrier together = new CyclicBarrier(2);
+        ExecutorService two = Executors.newFixedThreadPool(2);
+        List<ExtractableResponse<Response>> answers = new ArrayList<>();
+        try {
+            List<Future<ExtractableResponse<Response>>> sent = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                sent.add(two.submit(() -> {
+                    together.await();
+                    return given().contentType("text/csv; charset=UTF-8").body(file.text())
+                            .when().post("/api/import/shops").then().extract();
+                }));
+            }
+            for (Future<ExtractableResponse<Response>> answer : sent) {
+                answers.add(answer.get());
+            }
+        } finally {
+            two.shutdownNow();
+        }
+
+        // then: never a 5xx; a loser (if any) gets 409 problem+json; each row created exactly once
+        int created = 0;
+        for (ExtractableResponse<Response> answer : answers) {
+            assertTrue(answer.statusCode() == 200 || answer.statusCode() == 409, "status " + answer.statusCode()
+                    + ": " + answer.asString());
+            if (answer.statusCode() == 200) {
+                created += answer.jsonPath().getInt("created");
+                assertEquals(RACE_ROWS, answer.jsonPath().getInt("created") + answer.jsonPath().getInt("updated")
+                        + answer.jsonPath().getInt("unchanged"));
+            } else {
+                assertEquals("application/problem+json", answer.contentType());
+            }
+        }
+        assertEquals(RACE_ROWS, created, "rows created over both answers");
+        assertEquals(RACE_ROWS, Shop.count("id like ?1", prefix + "%"));
+        // thousands of shops would crowd other tests' listings of every shop
+        QuarkusTransaction.requiringNew().run(() -> Shop.delete("id like ?1", prefix + "%"));
     }
 
     /** Order files with the import's columns. */

@@ -1,5 +1,6 @@
 package dev.shophealth.ruleset.backtest;
 
+import dev.shophealth.common.FieldError;
 import dev.shophealth.common.ProblemException;
 import dev.shophealth.ruleset.CompiledRuleset;
 import dev.shophealth.ruleset.NoActiveRulesetException;
@@ -10,6 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -45,8 +48,19 @@ public class BacktestService {
         executor.shutdownNow();
     }
 
-    /** Starts a backtest of stored version {@code revision} over [from, to). */
+    /** Starts a backtest of stored version {@code revision} over [from, to); a missing (or blank) end answers 400. */
     public BacktestJob.View start(String revision, Instant from, Instant to) {
+        List<FieldError> missing = new ArrayList<>();
+        if (from == null) {
+            missing.add(new FieldError("from", "is required: a date (2026-08-01) or an instant"));
+        }
+        if (to == null) {
+            missing.add(new FieldError("to", "is required: a date (2026-11-26) or an instant"));
+        }
+        if (!missing.isEmpty()) {
+            throw ProblemException.invalid(missing.stream().map(e -> e.field() + " " + e.message())
+                    .collect(java.util.stream.Collectors.joining("; ")), missing);
+        }
         if (!from.isBefore(to)) {
             throw ProblemException.badRequest("from", "must be before 'to'");
         }
