@@ -47,7 +47,10 @@ public class Cancellation extends PanacheEntityBase {
     public String idempotencyKey;
     @Column(name = "request_hash")
     public String requestHash;
-    /** The order number while the request is open, else null: the database allows one open request per order. */
-    @Column(name = "open_order_no")
-    public String openOrderNo;
+    /**
+     * The order number while the request waits for review or is approved, else null. The column is unique, so the
+     * database holds at most one such request per order: an order is approved, cancelled and refunded once.
+     */
+    @Column(name = "claimed_order_no")
+    public String claimedOrderNo;
 }

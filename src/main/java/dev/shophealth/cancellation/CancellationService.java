@@ -22,9 +22,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -66,26 +68,52 @@ public class CancellationService {
             throw ProblemException.invalid(errors.get(0).field() + ": " + errors.get(0).message(), errors);
         }
         String hash = hash(body);
-        Cancellation earlier = Cancellation.find("idempotencyKey", key).firstResult();
-        if (earlier != null) {
-            if (!earlier.requestHash.equals(hash)) {
-                throw new ProblemException(422, "Idempotency key reused", "The Idempotency-Key '" + key
-                        + "' was used for a different request; use a new key for a new request",
-                        List.of(new FieldError("Idempotency-Key", "was used with another body")));
+        // both databases keep microseconds: the first answer shows what a replay will read back
+        Instant at = now.truncatedTo(ChronoUnit.MICROS);
+        try {
+            return replay(key, hash, locale, at).orElseGet(() -> screen(key, hash, body, locale, at));
+        } catch (PersistenceException e) {
+            if (!Races.lost(e)) {
+                throw e;
             }
-            return new Submitted(views.of(earlier, locale, now), true);
+            // one order's requests wait for its lock, so this is one key used on two orders at once, or a lock
+            // held past the database's timeout; a retry with the same key is safe
+            throw ProblemException.conflict("Another request for this order or with the Idempotency-Key '" + key
+                    + "' is being processed right now; send this request again to get its answer");
         }
-        ShopOrder order = ShopOrder.findById(body.orderNo().strip());
+    }
+
+    private Submitted screen(String key, String hash, CancellationRequest body, Locale locale, Instant now) {
+        ShopOrder order = OrderCancellation.lock(body.orderNo().strip());
         if (order == null || !scope.sees(order.shopId)) {
             throw ProblemException.notFound("No order with number '" + body.orderNo() + "'");
         }
-        OrderCancellation.checkCancellable(order);
+        // the same request may have been stored while this one waited for the order
+        Optional<Submitted> stored = replay(key, hash, locale, now);
+        if (stored.isPresent()) {
+            return stored.get();
+        }
+        OrderCancellation.checkCancellable(order, null);
         CompiledRuleset ruleset = rulesets.active().orElseThrow(NoActiveRulesetException::new);
         Given given = new Given(facts.request(order, body, now),
                 facts.stats(order.shopId, body.reason().strip(), ruleset.parameters().parameters(), now), null, null);
         Evaluation evaluation = Evaluator.evaluate(ruleset, given);
         Cancellation c = store(key, hash, body, order, given, evaluation, now);
         return new Submitted(views.of(c, evaluation, locale, now), false);
+    }
+
+    /** The earlier answer to this key, replayed; 422 when the key was used for another request. */
+    private Optional<Submitted> replay(String key, String hash, Locale locale, Instant now) {
+        Cancellation earlier = Cancellation.find("idempotencyKey", key).firstResult();
+        if (earlier == null) {
+            return Optional.empty();
+        }
+        if (!earlier.requestHash.equals(hash)) {
+            throw new ProblemException(422, "Idempotency key reused", "The Idempotency-Key '" + key
+                    + "' was used for a different request; use a new key for a new request",
+                    List.of(new FieldError("Idempotency-Key", "was used with another body")));
+        }
+        return Optional.of(new Submitted(views.of(earlier, locale, now), true));
     }
 
     private Cancellation store(String key, String hash, CancellationRequest body, ShopOrder order, Given given,
@@ -111,11 +139,12 @@ public class CancellationService {
             case REJECT -> CancellationStatus.AUTO_REJECTED;
             case MANUAL_REVIEW -> CancellationStatus.PENDING_REVIEW;
         };
-        if (c.status == CancellationStatus.PENDING_REVIEW) {
-            c.openOrderNo = order.orderNo;
-        } else {
+        if (c.status != CancellationStatus.PENDING_REVIEW) {
             c.decidedAt = now;
             c.decidedBy = "ruleset:" + evaluation.rulesetRevision();
+        }
+        if (c.status != CancellationStatus.AUTO_REJECTED) {
+            c.claimedOrderNo = order.orderNo;
         }
         c.persist();
         if (body.buyerContact() != null) {
@@ -124,13 +153,10 @@ public class CancellationService {
         if (c.status == CancellationStatus.AUTO_APPROVED) {
             OrderCancellation.cancel(order, c, now);
         }
-        flush("The order has an open cancellation request, or this Idempotency-Key is being used right now");
+        // constraint violations surface here, inside submit's handling, not at commit
+        em.flush();
         return c;
     }
-
-
-
-
 
     private static void contact(String requestId, CancellationRequest.BuyerContactRequest r) {
         BuyerContact contact = new BuyerContact();
@@ -140,18 +166,11 @@ public class CancellationService {
         contact.summary = r.summary().strip();
         if (r.compensation() != null) {
             contact.compensationType = r.compensation().type().strip();
-            contact.compensationAmount = r.compensation().amount();
+            // as the numeric(14, 2) column keeps it (the validator allows two decimals), so a replay shows the same
+            contact.compensationAmount = r.compensation().amount() == null ? null
+                    : r.compensation().amount().setScale(2);
         }
         contact.persist();
-    }
-
-    private void flush(String conflict) {
-        try {
-            em.flush();
-        } catch (PersistenceException e) {
-            // a unique constraint lost a race with a concurrent request; nothing of this one is kept
-            throw ProblemException.conflict(conflict);
-        }
     }
 
     private String hash(CancellationRequest body) {

@@ -1,23 +1,40 @@
 package dev.shophealth.cancellation;
 
+import dev.shophealth.common.FieldError;
 import dev.shophealth.common.ProblemException;
 import dev.shophealth.order.OrderStatus;
 import dev.shophealth.order.ShopOrder;
+import jakarta.persistence.LockModeType;
 import java.time.Instant;
+import java.util.List;
 
-/** What approving a request does to its order, whoever approves it: the rules at intake or a reviewer. */
+/**
+ * What approving a request does to its order, whoever approves it: the rules at intake or a reviewer. The request
+ * that waits for review or is approved claims its order ({@link Cancellation#claimedOrderNo}, unique in the
+ * database); only the claiming request may cancel and refund it.
+ */
 final class OrderCancellation {
 
     private OrderCancellation() {
     }
 
-    /** 409 unless the order can still be cancelled and has no request waiting for review. */
-    static void checkCancellable(ShopOrder order) {
+    /**
+     * The order, its row locked until the transaction ends, or null. Requests for one order are thus screened one
+     * after another: a second one sees what the first stored (its claim, or the same Idempotency-Key) instead of
+     * racing it to the database's constraints.
+     */
+    static ShopOrder lock(String orderNo) {
+        return ShopOrder.findById(orderNo, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** 409 unless the order can still be cancelled and no request but {@code requestId} (may be null) claims it. */
+    static void checkCancellable(ShopOrder order, String requestId) {
+        Cancellation holder = Cancellation.find("claimedOrderNo", order.orderNo).firstResult();
+        if (holder != null && !holder.id.equals(requestId)) {
+            throw claimedBy(holder);
+        }
         if (order.status == OrderStatus.CANCELLED || order.status == OrderStatus.DELIVERED) {
             throw ProblemException.conflict("Order " + order.orderNo + " is " + order.status + " and cannot be cancelled");
-        }
-        if (Cancellation.count("openOrderNo", order.orderNo) > 0) {
-            throw ProblemException.conflict("Order " + order.orderNo + " has a cancellation request waiting for review");
         }
     }
 
@@ -32,5 +49,14 @@ final class OrderCancellation {
         refund.destination = Refund.BUYER_PAYMENT_ACCOUNT;
         refund.refundedAt = now;
         refund.persist();
+    }
+
+    /** 409 naming the request that holds the order, so a client can look at the one that won. */
+    private static ProblemException claimedBy(Cancellation holder) {
+        String detail = holder.status == CancellationStatus.PENDING_REVIEW
+                ? "Order " + holder.orderNo + " has cancellation request " + holder.id + " waiting for review"
+                : "Order " + holder.orderNo + " was cancelled by request " + holder.id + " (" + holder.status + ")";
+        return new ProblemException(409, "Conflict", detail,
+                List.of(new FieldError("orderNo", "claimed by request " + holder.id + " (" + holder.status + ")")));
     }
 }

@@ -5,7 +5,9 @@ import dev.shophealth.order.ShopOrder;
 import dev.shophealth.outcome.Verdict;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
@@ -21,9 +23,25 @@ public class ReviewService {
     @Inject
     dev.shophealth.security.Audit audit;
 
+    @Inject
+    EntityManager em;
+
     @Transactional
     public CancellationResponse review(String id, ReviewRequest review, Locale locale, Instant now) {
         Verdict verdict = reviewVerdict(review);
+        try {
+            return views.of(decide(id, verdict, review, now), locale, now);
+        } catch (PersistenceException e) {
+            if (!Races.lost(e)) {
+                throw e;
+            }
+            // a lock held past the database's timeout, or a constraint that refused a second approval or refund
+            throw ProblemException.conflict("Request " + id + " or its order was changed by another request "
+                    + "meanwhile; look at the request again");
+        }
+    }
+
+    private Cancellation decide(String id, Verdict verdict, ReviewRequest review, Instant now) {
         Cancellation c = Cancellation.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (c == null) {
             throw ProblemException.notFound("No cancellation request '" + id + "'");
@@ -37,14 +55,17 @@ public class ReviewService {
         String actor = audit.actor();
         c.decidedBy = "reviewer:" + (actor.equals("system") && review.reviewer() != null ? review.reviewer() : actor);
         c.reviewNote = review.note() == null ? null : review.note().strip();
-        c.openOrderNo = null;
         if (verdict == Verdict.APPROVE) {
-            ShopOrder order = ShopOrder.findById(c.orderNo, LockModeType.PESSIMISTIC_WRITE);
-            OrderCancellation.checkCancellable(order);
+            // the request keeps its claim on the order: no other request can be approved for it
+            ShopOrder order = OrderCancellation.lock(c.orderNo);
+            OrderCancellation.checkCancellable(order, c.id);
             OrderCancellation.cancel(order, c, now);
+        } else {
+            c.claimedOrderNo = null;
         }
         audit.record("REVIEW_" + verdict.name(), c.id, c.orderNo + (c.reviewNote == null ? "" : ": " + c.reviewNote));
-        return views.of(c, locale, now);
+        em.flush();
+        return c;
     }
 
     private static Verdict reviewVerdict(ReviewRequest review) {
