@@ -6,7 +6,11 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready once a ruleset has loaded; reports its revision. A later rejected reload does not make it DOWN. */
+/**
+ * Ready once a ruleset has loaded; reports its revision, and how many of its evaluations were stopped at their
+ * deadline (a ruleset whose evaluations keep timing out sends its requests to people: operators should see it). A
+ * later rejected reload does not make it DOWN.
+ */
 @Readiness
 @ApplicationScoped
 public class RulesetReadiness implements HealthCheck {
@@ -20,7 +24,8 @@ public class RulesetReadiness implements HealthCheck {
         registry.lastFailure().ifPresent(f -> builder.withData("lastReloadError", f.problems().size()
                 + " problem(s) in revision " + f.revision()));
         return registry.active()
-                .map(r -> builder.up().withData("revision", r.revision()).withData("rules", r.rules().size()))
+                .map(r -> builder.up().withData("revision", r.revision()).withData("rules", r.rules().size())
+                        .withData("evaluationsStoppedAtDeadline", RulesetTimeouts.of(r.revision())))
                 .orElseGet(() -> builder.down().withData("reason", "no ruleset has loaded"))
                 .build();
     }

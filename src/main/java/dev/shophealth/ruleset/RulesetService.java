@@ -20,7 +20,7 @@ public class RulesetService {
         return new ActiveRulesetReport(r.revision(), registry.activatedAt(), config.dir().toAbsolutePath()
                 .normalize().toString(), r.rules(), ParametersReader.views(r.parameters()),
                 r.files().files().keySet().stream().toList(), r.scenarioResults().size(), r.warnings(),
-                registry.lastFailure().orElse(null));
+                registry.lastFailure().orElse(null), RulesetTimeouts.of(r.revision()));
     }
 
     public ReloadReport reload() {

@@ -52,6 +52,42 @@ class RulesetResourceTest {
     }
 
     @Test
+    void aRuleThatRunsAwayOnlyOnLiveFactsIsStoppedAtTheDeadlineAndReported() {
+        // given: a rule no scenario triggers (so it passes the check process) that backtracks for ages on one order
+        rules.write("advice/runaway.drl", """
+                package shophealth.advice;
+                import dev.shophealth.fact.CancellationRequestFact;
+                global dev.shophealth.outcome.Outcomes outcomes;
+                rule "ADV-RUN-01 Looks at one order very closely"
+                when
+                    $r : CancellationRequestFact(orderNo == "RUNAWAY-1")
+                then
+                    boolean odd = "x".repeat(5000).matches("(x+x+)+y");
+                    outcomes.review(drools, "EVIDENCE_MISSING", "reason", $r.reason());
+                end
+                """).write("advice/runaway.scenarios.yaml", """
+                - name: another order is not looked at
+                  given:
+                    request: {orderNo: O1, shopId: S1, reason: OUT_OF_STOCK, quantity: 1, listedStockAtOrder: 1,
+                              warehouseStock: 0, buyerContacted: true}
+                  expect: {absentFindings: [EVIDENCE_MISSING]}
+                """);
+        given().when().post("/api/rulesets/reload").then().statusCode(200);
+        String runaway = FIVE_PERCENT.replace("DY1002009999", "RUNAWAY-1")
+                .replace("\"parameters\": {}", "\"parameters\": {\"evaluationTimeoutMillis\": 300}");
+
+        // when
+        evaluate(runaway, "en").statusCode(200)
+                // then: the request goes to a person, the thread is free again, and the ruleset is reported
+                .body("verdict", equalTo("MANUAL_REVIEW"))
+                .body("error", org.hamcrest.Matchers.containsString("did not finish within 300 ms"));
+        evaluate(FIVE_PERCENT, "en").statusCode(200).body("verdict", equalTo("APPROVE"));
+        given().when().get("/api/rulesets/active").then().body("evaluationsStoppedAtDeadline", equalTo(1));
+        given().when().get("/q/health/ready").then()
+                .body("checks.find { it.name == 'ruleset' }.data.evaluationsStoppedAtDeadline", equalTo(1));
+    }
+
+    @Test
     void theActiveRulesetShowsRulesParametersAndRevision() {
         given().when().get("/api/rulesets/active").then().statusCode(200)
                 .body("revision", equalTo(rules.files().revision()))
