@@ -61,6 +61,9 @@ final class DrlSandbox {
         while (id.find()) {
             if (FORBIDDEN_NAMES.contains(id.group())) {
                 problems.add(problem(file, drl, id.start(), "'" + id.group() + "'"));
+            } else if (RuleTypes.exits().contains(id.group())) {
+                problems.add(problem(file, drl, id.start(), "'" + id.group()
+                        + "' (a member whose value leads out of the types rules may use)"));
             }
         }
         return problems.size() == before;

@@ -132,6 +132,121 @@ final class RuleTypes {
         return kind.startsWith("org.drools.wiring.") || kind.startsWith("org.mvel2.") || loader instanceof RuleClassLoader;
     }
 
+    /**
+     * Value types of the allowed packages that rules use, for {@link #exits}: the packages themselves cannot be
+     * listed at run time, so their commonly used types stand for them (a test checks the facts and outcomes).
+     */
+    private static final List<Class<?>> VALUE_TYPES = List.of(java.time.Instant.class, java.time.LocalDate.class,
+            java.time.LocalDateTime.class, java.time.LocalTime.class, java.time.OffsetDateTime.class,
+            java.time.ZonedDateTime.class, java.time.Duration.class, java.time.Period.class, java.time.ZoneId.class,
+            java.time.ZoneOffset.class, java.time.DayOfWeek.class, java.time.Month.class, java.time.Year.class,
+            java.time.YearMonth.class, java.time.MonthDay.class, java.time.Clock.class,
+            java.time.temporal.ChronoUnit.class, java.time.temporal.ChronoField.class,
+            java.time.temporal.TemporalAdjusters.class, java.time.format.DateTimeFormatter.class,
+            java.math.BigDecimal.class, java.math.BigInteger.class, java.math.RoundingMode.class,
+            java.math.MathContext.class, java.util.function.Function.class, java.util.function.Predicate.class,
+            java.util.function.Supplier.class, java.util.function.Consumer.class, java.util.function.BiFunction.class);
+    /** Monitor operations: they return nothing, but {@code wait()} parks the evaluating thread. */
+    private static final Set<String> MONITOR = Set.of("wait", "notify", "notifyAll");
+    private static volatile Set<String> exits;
+
+    /**
+     * The names of members of allowed types whose type leads out of the allow-list — {@code getClass} and its
+     * property form {@code class} (to {@code Class}, and from there to class loaders and reflection),
+     * {@code getDeclaringClass}, {@code describeConstable}, {@code chars}, {@code stream}… — plus the monitor
+     * operations. Derived from the types by reflection, not listed by hand. MVEL reaches a member only by naming it,
+     * so refusing these names in rule source keeps every value a rule can reach inside the allow-list, whether or not
+     * a scenario makes the rule run (the class-resolution boundary cannot see such a chain: it names no class).
+     */
+    static Set<String> exits() {
+        Set<String> known = exits;
+        if (known == null) {
+            Set<String> names = new java.util.TreeSet<>(MONITOR);
+            // the engine's types are left out: rules reach them only through 'drools', which they may not dereference
+            java.util.stream.Stream.concat(ALLOWED.stream().filter(n -> n.startsWith("java.")).map(RuleTypes::load),
+                    VALUE_TYPES.stream()).forEach(type -> addExits(type, names));
+            exits = known = Set.copyOf(names);
+        }
+        return known;
+    }
+
+    /**
+     * The exits of one type beyond those every object, enum and record has (for tests: a fact or outcome type must
+     * have none of its own).
+     */
+    static Set<String> exitsOf(Class<?> type) {
+        Set<String> names = new java.util.TreeSet<>();
+        addExits(type, names);
+        Set<String> inherited = new java.util.TreeSet<>();
+        for (Class<?> base : List.of(Object.class, Enum.class, Record.class)) {
+            addExits(base, inherited);
+        }
+        names.removeAll(inherited);
+        return names;
+    }
+
+    private static Class<?> load(String name) {
+        try {
+            return Class.forName(name, false, RuleTypes.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(name, e);
+        }
+    }
+
+    private static void addExits(Class<?> type, Set<String> into) {
+        for (java.lang.reflect.Method m : type.getMethods()) {
+            if (!staysInside(m.getGenericReturnType())) {
+                into.add(m.getName());
+                String property = propertyName(m);
+                if (property != null) {
+                    into.add(property);
+                }
+            }
+        }
+        for (java.lang.reflect.Field f : type.getFields()) {
+            if (!staysInside(f.getGenericType())) {
+                into.add(f.getName());
+            }
+        }
+    }
+
+    /** {@code getFoo}/{@code isFoo} without parameters: MVEL also reads it as the property {@code foo}. */
+    private static String propertyName(java.lang.reflect.Method m) {
+        String n = m.getName();
+        int prefix = n.startsWith("get") ? 3 : n.startsWith("is") ? 2 : 0;
+        if (prefix == 0 || n.length() == prefix || m.getParameterCount() > 0) {
+            return null;
+        }
+        return Character.toLowerCase(n.charAt(prefix)) + n.substring(prefix + 1);
+    }
+
+    /** True when a value of this (generic) type is of an allowed type, with allowed type arguments. */
+    static boolean staysInside(java.lang.reflect.Type type) {
+        if (type instanceof Class<?> c) {
+            if (c.isArray()) {
+                return staysInside(c.getComponentType());
+            }
+            return c.isPrimitive() || allows(c.getName());
+        }
+        if (type instanceof java.lang.reflect.ParameterizedType p) {
+            return staysInside(p.getRawType())
+                    && java.util.Arrays.stream(p.getActualTypeArguments()).allMatch(RuleTypes::staysInside);
+        }
+        if (type instanceof java.lang.reflect.GenericArrayType a) {
+            return staysInside(a.getGenericComponentType());
+        }
+        if (type instanceof java.lang.reflect.WildcardType w) {
+            return java.util.Arrays.stream(w.getUpperBounds()).allMatch(RuleTypes::staysInside)
+                    && java.util.Arrays.stream(w.getLowerBounds()).allMatch(RuleTypes::staysInside);
+        }
+        if (type instanceof java.lang.reflect.TypeVariable<?> v) {
+            // a type variable is whatever the rule put in; its bound says what it may be at most
+            return java.util.Arrays.stream(v.getBounds()).allMatch(b -> b instanceof java.lang.reflect.TypeVariable
+                    || b instanceof java.lang.reflect.ParameterizedType || staysInside(b));
+        }
+        return false;
+    }
+
     private static Set<String> closure() {
         Set<String> all = new HashSet<>(NAMED);
         for (String name : NAMED) {
