@@ -1,7 +1,7 @@
 package dev.shophealth.cancellation;
 
 import dev.shophealth.decisionlog.DecisionLog;
-import dev.shophealth.ruleset.Evaluation;
+import dev.shophealth.ruleset.engine.Evaluation;
 import dev.shophealth.ruleset.EvaluationReport;
 import dev.shophealth.ruleset.RulesetService;
 import jakarta.enterprise.context.ApplicationScoped;

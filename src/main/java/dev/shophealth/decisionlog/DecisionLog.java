@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shophealth.fact.Given;
 import dev.shophealth.outcome.FiredRule;
-import dev.shophealth.ruleset.Evaluation;
+import dev.shophealth.ruleset.engine.Evaluation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;

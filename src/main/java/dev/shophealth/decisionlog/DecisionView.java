@@ -1,7 +1,7 @@
 package dev.shophealth.decisionlog;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.shophealth.ruleset.Evaluation;
+import dev.shophealth.ruleset.engine.Evaluation;
 import java.time.Instant;
 import java.util.List;
 

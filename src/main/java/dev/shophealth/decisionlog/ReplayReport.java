@@ -1,6 +1,6 @@
 package dev.shophealth.decisionlog;
 
-import dev.shophealth.ruleset.Evaluation;
+import dev.shophealth.ruleset.engine.Evaluation;
 import java.util.List;
 
 /**

@@ -4,7 +4,7 @@ import dev.shophealth.common.PageResponse;
 import dev.shophealth.common.ProblemException;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
-import dev.shophealth.security.ShopScope;
+import dev.shophealth.order.ShopScope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;

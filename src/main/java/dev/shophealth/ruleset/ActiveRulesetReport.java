@@ -1,5 +1,9 @@
 package dev.shophealth.ruleset;
 
+import dev.shophealth.ruleset.engine.ParameterView;
+import dev.shophealth.ruleset.engine.RuleInfo;
+import dev.shophealth.ruleset.engine.RulesetProblem;
+
 import java.time.Instant;
 import java.util.List;
 

@@ -1,5 +1,8 @@
 package dev.shophealth.ruleset;
 
+import dev.shophealth.ruleset.engine.Evaluation;
+import dev.shophealth.ruleset.engine.Messages;
+
 import dev.shophealth.outcome.FiredRule;
 import dev.shophealth.outcome.ScoreContribution;
 import dev.shophealth.outcome.Severity;

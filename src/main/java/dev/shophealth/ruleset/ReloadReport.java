@@ -1,5 +1,7 @@
 package dev.shophealth.ruleset;
 
+import dev.shophealth.ruleset.engine.RulesetProblem;
+
 import java.util.List;
 
 /**

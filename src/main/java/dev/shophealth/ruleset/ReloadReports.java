@@ -1,5 +1,8 @@
 package dev.shophealth.ruleset;
 
+import dev.shophealth.ruleset.engine.CompiledRuleset;
+import dev.shophealth.ruleset.engine.RuleInfo;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;

@@ -1,5 +1,7 @@
 package dev.shophealth.ruleset;
 
+import dev.shophealth.ruleset.engine.IsolatedCheck;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;

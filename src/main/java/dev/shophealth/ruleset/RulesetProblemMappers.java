@@ -1,5 +1,8 @@
 package dev.shophealth.ruleset;
 
+import dev.shophealth.ruleset.engine.InvalidParametersException;
+import dev.shophealth.ruleset.engine.RulesetRejectedException;
+
 import dev.shophealth.common.FieldError;
 import dev.shophealth.common.Problem;
 import jakarta.ws.rs.core.Response;
@@ -13,6 +16,13 @@ public class RulesetProblemMappers {
         var errors = e.problems().stream().map(p -> new FieldError(p.file(), p.message(), p.line())).toList();
         return respond(new Problem("/problems/ruleset-rejected", "Ruleset rejected", 422,
                 e.getMessage() + ". The active ruleset keeps serving.", errors));
+    }
+
+    /** Parameter overrides of an evaluation that the parameters file refuses: 400, each naming "parameters". */
+    @ServerExceptionMapper
+    public Response invalidParameters(InvalidParametersException e) {
+        var errors = e.problems().stream().map(p -> new FieldError("parameters", p.message())).toList();
+        return respond(Problem.of(400, e.getMessage(), errors));
     }
 
     @ServerExceptionMapper

@@ -1,5 +1,7 @@
 package dev.shophealth.ruleset;
 
+import dev.shophealth.ruleset.engine.RulesetTimeouts;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;

@@ -1,8 +1,16 @@
 package dev.shophealth.ruleset;
 
+import dev.shophealth.ruleset.engine.CompiledRuleset;
+import dev.shophealth.ruleset.engine.Evaluation;
+import dev.shophealth.ruleset.engine.Evaluator;
+import dev.shophealth.ruleset.engine.IsolatedCheck;
+import dev.shophealth.ruleset.engine.RulesetFiles;
+import dev.shophealth.ruleset.engine.RulesetProblem;
+import dev.shophealth.ruleset.engine.RulesetRejectedException;
+
 import dev.shophealth.fact.Given;
-import dev.shophealth.ruleset.version.RulesetActivation;
-import dev.shophealth.ruleset.version.RulesetStore;
+import dev.shophealth.ruleset.RulesetActivation;
+import dev.shophealth.ruleset.RulesetStore;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;

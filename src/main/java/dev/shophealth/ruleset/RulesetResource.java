@@ -1,5 +1,7 @@
 package dev.shophealth.ruleset;
 
+import dev.shophealth.ruleset.engine.ScenarioReport;
+
 import dev.shophealth.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import dev.shophealth.common.Languages;

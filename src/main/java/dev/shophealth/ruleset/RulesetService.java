@@ -1,5 +1,14 @@
 package dev.shophealth.ruleset;
 
+import dev.shophealth.ruleset.engine.CompiledRuleset;
+import dev.shophealth.ruleset.engine.Evaluation;
+import dev.shophealth.ruleset.engine.Evaluator;
+import dev.shophealth.ruleset.engine.Messages;
+import dev.shophealth.ruleset.engine.ParametersReader;
+import dev.shophealth.ruleset.engine.RulesetTimeouts;
+import dev.shophealth.ruleset.engine.ScenarioReport;
+import dev.shophealth.ruleset.engine.ScenarioRunner;
+
 import dev.shophealth.fact.Given;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -3,8 +3,8 @@ package dev.shophealth.shophealth;
 import dev.shophealth.common.ProblemException;
 import dev.shophealth.decisionlog.DecisionLog;
 import dev.shophealth.fact.ShopWindowFact;
-import dev.shophealth.ruleset.CompiledRuleset;
-import dev.shophealth.ruleset.Evaluation;
+import dev.shophealth.ruleset.engine.CompiledRuleset;
+import dev.shophealth.ruleset.engine.Evaluation;
 import dev.shophealth.ruleset.NoActiveRulesetException;
 import dev.shophealth.ruleset.RulesetRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,7 +40,7 @@ public class ShopHealthService {
     @Inject
     DecisionLog decisionLog;
     @Inject
-    dev.shophealth.security.ShopScope scope;
+    dev.shophealth.order.ShopScope scope;
 
     @Transactional
     public HealthReport report(String shopId, Instant asOf, Locale locale) {

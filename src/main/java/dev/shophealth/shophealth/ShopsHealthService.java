@@ -2,8 +2,8 @@ package dev.shophealth.shophealth;
 
 import dev.shophealth.common.PageResponse;
 import dev.shophealth.fact.ShopWindowFact;
-import dev.shophealth.ruleset.CompiledRuleset;
-import dev.shophealth.ruleset.Evaluation;
+import dev.shophealth.ruleset.engine.CompiledRuleset;
+import dev.shophealth.ruleset.engine.Evaluation;
 import dev.shophealth.ruleset.NoActiveRulesetException;
 import dev.shophealth.ruleset.RulesetRegistry;
 import jakarta.enterprise.context.ApplicationScoped;

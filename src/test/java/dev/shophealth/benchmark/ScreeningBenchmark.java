@@ -7,7 +7,7 @@ import dev.shophealth.dataimport.Row;
 import dev.shophealth.fact.CancellationRequestFact;
 import dev.shophealth.fact.CancellationStatsFact;
 import dev.shophealth.fact.Given;
-import dev.shophealth.ruleset.Evaluator;
+import dev.shophealth.ruleset.engine.Evaluator;
 import dev.shophealth.ruleset.RulesetRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;

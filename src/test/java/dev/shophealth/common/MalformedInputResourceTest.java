@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.shophealth.cancellation.Cancellation;
 import dev.shophealth.dataimport.Csv;
 import dev.shophealth.order.Shop;
-import dev.shophealth.ruleset.version.RulesetVersion;
+import dev.shophealth.ruleset.RulesetVersion;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.response.ValidatableResponse;

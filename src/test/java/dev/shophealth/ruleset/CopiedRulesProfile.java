@@ -1,5 +1,7 @@
 package dev.shophealth.ruleset;
 
+import dev.shophealth.ruleset.engine.RulesFolder;
+
 import io.quarkus.test.junit.QuarkusTestProfile;
 import java.nio.file.Path;
 import java.util.Map;

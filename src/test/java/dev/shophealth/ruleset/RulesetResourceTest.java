@@ -1,5 +1,8 @@
 package dev.shophealth.ruleset;
 
+import dev.shophealth.ruleset.engine.HostileRulesTest;
+import dev.shophealth.ruleset.engine.RulesFolder;
+
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;

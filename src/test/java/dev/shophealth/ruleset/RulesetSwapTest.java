@@ -1,5 +1,8 @@
 package dev.shophealth.ruleset;
 
+import dev.shophealth.ruleset.engine.Evaluation;
+import dev.shophealth.ruleset.engine.RulesFolder;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

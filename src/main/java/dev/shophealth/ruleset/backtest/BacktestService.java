@@ -2,10 +2,10 @@ package dev.shophealth.ruleset.backtest;
 
 import dev.shophealth.common.FieldError;
 import dev.shophealth.common.ProblemException;
-import dev.shophealth.ruleset.CompiledRuleset;
+import dev.shophealth.ruleset.engine.CompiledRuleset;
 import dev.shophealth.ruleset.NoActiveRulesetException;
 import dev.shophealth.ruleset.RulesetRegistry;
-import dev.shophealth.ruleset.version.RulesetStore;
+import dev.shophealth.ruleset.RulesetStore;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

@@ -1,5 +1,7 @@
 package dev.shophealth.ruleset.version;
 
+import dev.shophealth.ruleset.RulesetActivation;
+
 import java.time.Instant;
 
 /** One recorded switch of the active ruleset. */

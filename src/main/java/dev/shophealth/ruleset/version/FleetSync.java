@@ -1,5 +1,7 @@
 package dev.shophealth.ruleset.version;
 
+import dev.shophealth.ruleset.RulesetStore;
+
 import dev.shophealth.ruleset.RulesetConfig;
 import dev.shophealth.ruleset.RulesetRegistry;
 import io.quarkus.runtime.ShutdownEvent;

@@ -1,11 +1,15 @@
 package dev.shophealth.ruleset.version;
 
+import dev.shophealth.ruleset.RulesetActivation;
+import dev.shophealth.ruleset.RulesetStore;
+import dev.shophealth.ruleset.RulesetVersion;
+
 import dev.shophealth.common.ProblemException;
-import dev.shophealth.ruleset.CompiledRuleset;
+import dev.shophealth.ruleset.engine.CompiledRuleset;
 import dev.shophealth.ruleset.ReloadReport;
-import dev.shophealth.ruleset.IsolatedCheck;
+import dev.shophealth.ruleset.engine.IsolatedCheck;
 import dev.shophealth.ruleset.RulesetConfig;
-import dev.shophealth.ruleset.RulesetFiles;
+import dev.shophealth.ruleset.engine.RulesetFiles;
 import dev.shophealth.ruleset.RulesetRegistry;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,5 +1,8 @@
 package dev.shophealth.ruleset.version;
 
+import dev.shophealth.ruleset.RulesetActivation;
+import dev.shophealth.ruleset.RulesetVersion;
+
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -13,7 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shophealth.decisionlog.DecisionLogEntry;
 import dev.shophealth.ruleset.CopiedRulesProfile;
-import dev.shophealth.ruleset.RulesFolder;
+import dev.shophealth.ruleset.engine.RulesFolder;
 import dev.shophealth.ruleset.RulesetRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;

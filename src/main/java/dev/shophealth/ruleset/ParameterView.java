@@ -1,5 +1,0 @@
-package dev.shophealth.ruleset;
-
-/** A parameter as analysts see it: value, allowed range (null for non-numeric ones) and its comment in the file. */
-public record ParameterView(String name, Object value, Double min, Double max, String comment) {
-}

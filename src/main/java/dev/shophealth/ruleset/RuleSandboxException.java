@@ -1,9 +1,0 @@
-package dev.shophealth.ruleset;
-
-/** Rule code tried to do what rules may not; the message says what (e.g. "use the file system (write pwned)"). */
-public final class RuleSandboxException extends SecurityException {
-
-    public RuleSandboxException(String attempt) {
-        super("rules may not " + attempt);
-    }
-}

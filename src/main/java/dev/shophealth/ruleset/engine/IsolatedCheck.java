@@ -1,0 +1,155 @@
+package dev.shophealth.ruleset.engine;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Checks a candidate ruleset in a short-lived child JVM before the service builds it: compile, sandbox, every
+ * scenario. The child has a heap limit, a deadline, an empty environment and an empty working folder, so a hostile or
+ * runaway candidate (an endless loop, a wait, a memory bomb, an escape the in-process boundaries missed) is refused
+ * with a 422 and never runs in the serving process. Only a candidate that passed is then compiled here, and no rule
+ * code runs here while it is (its scenario results come from the child).
+ */
+public final class IsolatedCheck {
+
+    /** Limits of the child process. */
+    public record Limits(Duration timeout, int maxHeapMegabytes) {
+        public static final Limits DEFAULT = new Limits(Duration.ofSeconds(30), 256);
+    }
+
+    /** How the JVM exits with -XX:+ExitOnOutOfMemoryError. */
+    private static final int OUT_OF_MEMORY_EXIT = 3;
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private IsolatedCheck() {
+    }
+
+    /** The checked ruleset, built here; or {@link RulesetRejectedException} with the child's problems. */
+    public static CompiledRuleset compile(RulesetFiles files, Limits limits) {
+        CheckMain.Answer answer = runChild(files, limits);
+        if (!answer.problems().isEmpty()) {
+            throw new RulesetRejectedException(answer.problems());
+        }
+        return RulesetCompiler.buildChecked(files, answer.scenarios(), answer.warnings());
+    }
+
+    static CheckMain.Answer runChild(RulesetFiles files, Limits limits) {
+        return runChild(files, limits, true);
+    }
+
+    static CheckMain.Answer runChild(RulesetFiles files, Limits limits, boolean sourceScan) {
+        Path work = null;
+        try {
+            work = Files.createTempDirectory("ruleset-check-");
+            Path in = work.resolve("candidate.json");
+            Path out = work.resolve("answer.json");
+            Path err = work.resolve("child.log");
+            JSON.writeValue(in.toFile(), files.files());
+            Path sandbox = Files.createDirectory(work.resolve("cwd"));
+            List<String> command = new ArrayList<>(command(limits));
+            if (!sourceScan) {
+                command.add("--without-source-scan");
+            }
+            ProcessBuilder builder = new ProcessBuilder(command).directory(sandbox.toFile())
+                    .redirectInput(in.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile());
+            builder.environment().clear(); // no passwords, no database address: the child needs none
+            Process child = builder.start();
+            if (!child.waitFor(limits.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
+                child.descendants().forEach(ProcessHandle::destroyForcibly);
+                child.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                throw rejected("the checks did not finish within " + limits.timeout().toSeconds() + " s (a rule "
+                        + "loops or waits); the candidate was stopped and nothing of it runs in the service");
+            }
+            String log = Files.readString(err, StandardCharsets.UTF_8);
+            if (child.exitValue() != 0 || Files.size(out) == 0) {
+                throw rejected(child.exitValue() == OUT_OF_MEMORY_EXIT || log.contains("OutOfMemoryError")
+                        ? "the checks ran out of memory (limit " + limits.maxHeapMegabytes() + " MB): a rule builds "
+                                + "something huge; the candidate was stopped"
+                        : "the checks ended abnormally (exit " + child.exitValue() + "): " + lastLine(log));
+            }
+            return JSON.readValue(out.toFile(), CheckMain.Answer.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot run the isolated ruleset check", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw rejected("the check was interrupted");
+        } finally {
+            delete(work);
+        }
+    }
+
+    private static List<String> command(Limits limits) {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return List.of(java, "-Xmx" + limits.maxHeapMegabytes() + "m", "-Xss1m", "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError", "-Djava.security.manager=allow",
+                "-Djava.io.tmpdir=.", "-cp", classpath(), CheckMain.class.getName());
+    }
+
+    /**
+     * The class path of the service: in the packaged app, its {@code quarkus-app} folder's jars (the launcher jar
+     * names only the boot ones); in tests and dev mode, the JVM's class path plus the folder of this class.
+     */
+    static String classpath() {
+        Set<String> entries = new LinkedHashSet<>();
+        Path self = codeSource();
+        Path app = self.getParent();
+        if (self.toString().endsWith(".jar") && app != null && app.getFileName().toString().equals("app")) {
+            Path root = app.getParent();
+            for (String dir : List.of("app", "lib/boot", "lib/main")) {
+                try (Stream<Path> jars = Files.list(root.resolve(dir))) {
+                    jars.filter(j -> j.toString().endsWith(".jar")).sorted().forEach(j -> entries.add(j.toString()));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        } else {
+            entries.add(self.toString());
+            entries.addAll(List.of(System.getProperty("java.class.path").split(File.pathSeparator)));
+        }
+        return String.join(File.pathSeparator, entries);
+    }
+
+    private static Path codeSource() {
+        try {
+            return Path.of(CheckMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static RulesetRejectedException rejected(String why) {
+        return new RulesetRejectedException(List.of(new RulesetProblem("rules", null, why)));
+    }
+
+    private static String lastLine(String log) {
+        List<String> lines = new ArrayList<>(log.strip().lines().filter(l -> !l.isBlank()).toList());
+        return lines.isEmpty() ? "no output" : lines.get(lines.size() - 1);
+    }
+
+    private static void delete(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a temporary folder left behind is harmless
+        }
+    }
+}
