@@ -43,6 +43,36 @@ final class CancellationRequestValidator {
         return errors;
     }
 
+    /**
+     * The platform evidence the request cites must exist and concern this order: an inspection of its product, a
+     * logistics event about the order or the buyer's region. Checked after the order is found, before screening.
+     */
+    static List<FieldError> citedEvidence(dev.shophealth.order.ShopOrder order, CancellationRequest.Evidence evidence) {
+        List<FieldError> errors = new ArrayList<>();
+        if (evidence == null) {
+            return errors;
+        }
+        if (evidence.inspectionId() != null) {
+            dev.shophealth.order.QualityInspection inspection =
+                    dev.shophealth.order.QualityInspection.findById(evidence.inspectionId());
+            if (inspection == null || !inspection.sku.equals(order.sku)) {
+                errors.add(new FieldError("evidence.inspectionId",
+                        "no inspection '" + evidence.inspectionId() + "' of the order's product " + order.sku));
+            }
+        }
+        if (evidence.logisticsEventId() != null) {
+            dev.shophealth.order.LogisticsEvent event =
+                    dev.shophealth.order.LogisticsEvent.findById(evidence.logisticsEventId());
+            boolean concerns = event != null && (order.orderNo.equals(event.orderNo)
+                    || order.buyerRegion.equals(event.region));
+            if (!concerns) {
+                errors.add(new FieldError("evidence.logisticsEventId", "no logistics event '"
+                        + evidence.logisticsEventId() + "' about this order or the buyer's region"));
+            }
+        }
+        return errors;
+    }
+
     private static void contact(CancellationRequest.BuyerContactRequest c, List<FieldError> errors) {
         enumValue("buyerContact.channel", c.channel(), ContactChannel.class, errors);
         if (blank(c.summary())) {

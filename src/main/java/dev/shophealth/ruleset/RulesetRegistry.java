@@ -1,14 +1,11 @@
 package dev.shophealth.ruleset;
 
 import dev.shophealth.ruleset.engine.CompiledRuleset;
-import dev.shophealth.ruleset.engine.Evaluation;
-import dev.shophealth.ruleset.engine.Evaluator;
 import dev.shophealth.ruleset.engine.IsolatedCheck;
 import dev.shophealth.ruleset.engine.RulesetFiles;
 import dev.shophealth.ruleset.engine.RulesetProblem;
 import dev.shophealth.ruleset.engine.RulesetRejectedException;
 
-import dev.shophealth.fact.Given;
 import dev.shophealth.ruleset.RulesetActivation;
 import dev.shophealth.ruleset.RulesetStore;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -63,7 +60,7 @@ public class RulesetRegistry {
             if (config.source() == RulesetConfig.Source.DATABASE && adoptFleetRevision()) {
                 return;
             }
-            reload(RulesetActivation.Kind.STARTUP, "folder");
+            reload(RulesetActivation.Kind.STARTUP);
         } catch (RulesetRejectedException e) {
             LOG.errorf("The rules in %s are rejected; no ruleset is active until they are fixed and reloaded:%n%s",
                     config.dir().toAbsolutePath(), e.problems().stream().map(RulesetProblem::toString)
@@ -114,19 +111,18 @@ public class RulesetRegistry {
         return Optional.ofNullable(lastFailure.get());
     }
 
-    /** Evaluates with the ruleset active now; the whole evaluation uses that one ruleset. */
-    public Evaluation evaluate(Given given) {
-        CompiledRuleset ruleset = active().orElseThrow(NoActiveRulesetException::new);
-        return Evaluator.evaluate(ruleset, given);
-    }
-
     /** Reads the rules folder again; activates it if it passes every check, else keeps the active one. */
     public ReloadReport reload() {
-        return reload(RulesetActivation.Kind.RELOAD, "folder");
+        return reload(RulesetActivation.Kind.RELOAD);
     }
 
-    /** Activates a checked ruleset: stored as a version, recorded as an activation, then served. */
-    public synchronized ReloadReport activate(CompiledRuleset candidate, RulesetActivation.Kind kind, String by) {
+    /**
+     * The one way a ruleset becomes active: stored as a version, recorded as an activation (both in one
+     * transaction), then served, then audited. The actor is the authenticated user ("system" at start-up and for
+     * the folder watcher), for reloads, activations and rollbacks alike.
+     */
+    public synchronized ReloadReport activate(CompiledRuleset candidate, RulesetActivation.Kind kind) {
+        String by = audit.actor();
         CompiledRuleset before = active.get();
         QuarkusTransaction.joiningExisting().run(() -> {
             store.save(candidate, by, kind.name().toLowerCase(java.util.Locale.ROOT));
@@ -138,7 +134,7 @@ public class RulesetRegistry {
         return ReloadReports.of(before, candidate);
     }
 
-    private synchronized ReloadReport reload(RulesetActivation.Kind kind, String by) {
+    private synchronized ReloadReport reload(RulesetActivation.Kind kind) {
         RulesetFiles files = RulesetFiles.read(config.dir());
         CompiledRuleset before = active.get();
         if (before != null && before.revision().equals(files.revision())) {
@@ -159,7 +155,7 @@ public class RulesetRegistry {
             throw e;
         }
         lastFailure.set(null);
-        return activate(candidate, kind, by);
+        return activate(candidate, kind);
     }
 
     private void swap(CompiledRuleset candidate) {

@@ -1,15 +1,15 @@
 package dev.shophealth.ruleset.version;
 
+import dev.shophealth.common.ShopHealthConfig;
 import dev.shophealth.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import dev.shophealth.common.Params;
 import dev.shophealth.common.ProblemException;
-import dev.shophealth.decisionlog.CoverageReport;
-import dev.shophealth.decisionlog.DecisionService;
+import dev.shophealth.decision.CoverageReport;
+import dev.shophealth.decision.DecisionService;
 import dev.shophealth.ruleset.ReloadReport;
 import dev.shophealth.ruleset.backtest.BacktestService;
 import java.time.ZoneId;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -37,21 +37,21 @@ public class RulesetVersionResource {
     @Inject
     DecisionService decisions;
 
-    @ConfigProperty(name = "shophealth.zone", defaultValue = "Asia/Shanghai")
-    ZoneId zone;
+    @Inject
+    ShopHealthConfig config;
 
     @POST
     @Consumes("application/zip")
     @Operation(summary = "Upload a candidate ruleset as a zip of its files; checked as a reload, stored, not activated")
-    public Response upload(byte[] zip, @QueryParam("author") String author, @QueryParam("comment") String comment) {
-        return created(versions.upload(zip, author, comment));
+    public Response upload(byte[] zip, @QueryParam("comment") String comment) {
+        return created(versions.upload(zip, comment));
     }
 
     @POST
     @Path("/from-folder")
     @Operation(summary = "Store the rules folder as it is now as a candidate version; not activated")
-    public Response uploadFolder(@QueryParam("author") String author, @QueryParam("comment") String comment) {
-        return created(versions.uploadFolder(author, comment));
+    public Response uploadFolder(@QueryParam("comment") String comment) {
+        return created(versions.uploadFolder(comment));
     }
 
     @GET
@@ -86,15 +86,15 @@ public class RulesetVersionResource {
     @POST
     @Path("/{revision}/activate")
     @Operation(summary = "Activate a stored version: checked again, recorded, served by every instance within seconds")
-    public ReloadReport activate(@PathParam("revision") String revision, @QueryParam("by") String by) {
-        return versions.activate(revision, by);
+    public ReloadReport activate(@PathParam("revision") String revision) {
+        return versions.activate(revision);
     }
 
     @POST
     @Path("/rollback")
     @Operation(summary = "Go back to the revision active before the latest activation")
-    public ReloadReport rollback(@QueryParam("by") String by) {
-        return versions.rollback(by);
+    public ReloadReport rollback() {
+        return versions.rollback();
     }
 
     @POST
@@ -106,8 +106,8 @@ public class RulesetVersionResource {
         if (period == null || period.from() == null || period.to() == null) {
             throw ProblemException.badRequest(period == null || period.from() == null ? "from" : "to", "is required");
         }
-        var job = backtests.start(revision, Params.instant("from", period.from(), false, zone),
-                Params.instant("to", period.to(), true, zone));
+        var job = backtests.start(revision, Params.instant("from", period.from(), false, config.zone()),
+                Params.instant("to", period.to(), true, config.zone()));
         return Response.accepted(job).location(URI.create("/api/backtests/" + job.id())).build();
     }
 
@@ -115,7 +115,7 @@ public class RulesetVersionResource {
     @Path("/coverage")
     @Operation(summary = "How often each active rule fired in a period's decisions, and the rules that never fired")
     public CoverageReport coverage(@QueryParam("from") String from, @QueryParam("to") String to) {
-        Params.Period p = Params.period(from, to, 30, zone);
+        Params.Period p = Params.period(from, to, 30, config.zone());
         return decisions.coverage(p.from(), p.to());
     }
 

@@ -1,4 +1,4 @@
-package dev.shophealth.decisionlog;
+package dev.shophealth.decision;
 
 import dev.shophealth.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
