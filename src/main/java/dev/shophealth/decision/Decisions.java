@@ -38,6 +38,8 @@ public class Decisions {
     RulesetStore store;
     @Inject
     DecisionLog log;
+    @Inject
+    DecisionMetrics metrics;
 
     /** Messages of earlier revisions, for rendering recorded decisions. */
     private final Map<String, Messages> messages = new LinkedHashMap<>(16, 0.75f, true) {
@@ -62,7 +64,7 @@ public class Decisions {
             Instant at) {
         CompiledRuleset ruleset = active();
         Given given = facts.apply(ruleset);
-        Evaluation evaluation = Evaluator.evaluate(ruleset, given);
+        Evaluation evaluation = evaluate(kind.name(), ruleset, given);
         String id = log.record(kind, subject, given, evaluation, at);
         return new Decision(ruleset, given, evaluation, id);
     }
@@ -74,15 +76,29 @@ public class Decisions {
         return new Decision(decision.ruleset(), decision.given(), decision.evaluation(), id);
     }
 
-    /** Evaluates with the active ruleset without recording: trying facts, a trend. */
+    /** Evaluates with the active ruleset without recording: trying facts. */
     public Decision evaluate(Function<CompiledRuleset, Given> facts) {
         return evaluate(active(), facts);
+    }
+
+    /** Evaluates a decision of {@code kind} with the active ruleset, not recorded yet ({@link #record} may follow). */
+    public Decision evaluate(DecisionLog.Kind kind, Function<CompiledRuleset, Given> facts) {
+        CompiledRuleset ruleset = active();
+        Given given = facts.apply(ruleset);
+        return new Decision(ruleset, given, evaluate(kind.name(), ruleset, given), null);
     }
 
     /** Evaluates with {@code ruleset} (active or not) without recording: backtests, replays, one ruleset per list. */
     public Decision evaluate(CompiledRuleset ruleset, Function<CompiledRuleset, Given> facts) {
         Given given = facts.apply(ruleset);
-        return new Decision(ruleset, given, Evaluator.evaluate(ruleset, given), null);
+        return new Decision(ruleset, given, evaluate(DecisionMetrics.TRIAL, ruleset, given), null);
+    }
+
+    private Evaluation evaluate(String kind, CompiledRuleset ruleset, Given given) {
+        long start = System.nanoTime();
+        Evaluation evaluation = Evaluator.evaluate(ruleset, given);
+        metrics.evaluated(kind, evaluation, java.time.Duration.ofNanos(System.nanoTime() - start));
+        return evaluation;
     }
 
     /**

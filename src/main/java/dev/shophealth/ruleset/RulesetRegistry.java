@@ -49,6 +49,17 @@ public class RulesetRegistry {
     @Inject
     dev.shophealth.security.Audit audit;
 
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry meters;
+    /** {@code shophealth_ruleset_active{revision}} = 1 for the revision this instance serves. */
+    private io.micrometer.core.instrument.MultiGauge activeRevision;
+
+    @jakarta.annotation.PostConstruct
+    void meters() {
+        activeRevision = io.micrometer.core.instrument.MultiGauge.builder("shophealth.ruleset.active")
+                .description("The ruleset revision this instance serves (1)").register(meters);
+    }
+
     private final AtomicReference<CompiledRuleset> active = new AtomicReference<>();
     private final AtomicReference<ReloadFailure> lastFailure = new AtomicReference<>();
     private volatile Instant activatedAt;
@@ -122,6 +133,7 @@ public class RulesetRegistry {
      * the folder watcher), for reloads, activations and rollbacks alike.
      */
     public synchronized ReloadReport activate(CompiledRuleset candidate, RulesetActivation.Kind kind) {
+        meters.counter("shophealth.ruleset.activations", "kind", kind.name()).increment();
         String by = audit.actor();
         CompiledRuleset before = active.get();
         QuarkusTransaction.joiningExisting().run(() -> {
@@ -135,6 +147,24 @@ public class RulesetRegistry {
     }
 
     private synchronized ReloadReport reload(RulesetActivation.Kind kind) {
+        long start = System.nanoTime();
+        String outcome = "failed";
+        try {
+            ReloadReport report = checkAndActivate(kind);
+            outcome = report.changed() ? "activated" : "unchanged";
+            return report;
+        } catch (RulesetRejectedException e) {
+            outcome = "rejected";
+            throw e;
+        } finally {
+            io.micrometer.core.instrument.Timer.builder("shophealth.ruleset.reloads")
+                    .description("Reloads of the rules folder (checked in the check process) by outcome")
+                    .tag("kind", kind.name()).tag("outcome", outcome).register(meters)
+                    .record(java.time.Duration.ofNanos(System.nanoTime() - start));
+        }
+    }
+
+    private ReloadReport checkAndActivate(RulesetActivation.Kind kind) {
         RulesetFiles files = RulesetFiles.read(config.dir());
         CompiledRuleset before = active.get();
         if (before != null && before.revision().equals(files.revision())) {
@@ -160,6 +190,8 @@ public class RulesetRegistry {
 
     private void swap(CompiledRuleset candidate) {
         CompiledRuleset before = active.getAndSet(candidate);
+        activeRevision.register(java.util.List.of(io.micrometer.core.instrument.MultiGauge.Row.of(
+                io.micrometer.core.instrument.Tags.of("revision", candidate.revision()), 1)), true);
         activatedAt = Instant.now();
         LOG.infof("Ruleset %s active (%d rules, %d scenarios passed)%s", candidate.revision(),
                 candidate.rules().size(), candidate.scenarioResults().size(),

@@ -63,7 +63,7 @@ public class ShopHealthService {
     public HealthReport report(String shopId, Instant asOf, Recording recording, Locale locale) {
         scope.requireShop(shopId);
         List<ShopWindowFact> windows = windows(shopId, asOf);
-        Decision decision = decisions.evaluate(r -> HealthReports.given(windows));
+        Decision decision = decisions.evaluate(DecisionLog.Kind.SHOP_HEALTH, r -> HealthReports.given(windows));
         if (recording == Recording.ALWAYS) {
             decision = decisions.record(DecisionLog.Kind.SHOP_HEALTH, shopId, decision, Instant.now());
         } else if (recording == Recording.ON_CHANGE) {
