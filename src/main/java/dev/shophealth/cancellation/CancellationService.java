@@ -80,10 +80,13 @@ public class CancellationService {
     }
 
     private Submitted screen(String key, String hash, CancellationRequest body, Locale locale, Instant now) {
-        ShopOrder order = OrderCancellation.lock(body.orderNo().strip());
-        if (order == null || !scope.sees(order.shopId)) {
+        // another shop's order is not found — before it is locked, so a merchant cannot hold other shops' orders
+        ShopOrder visible = ShopOrder.findById(body.orderNo().strip());
+        if (visible == null || !scope.sees(visible.shopId)) {
             throw ProblemException.notFound("No order with number '" + body.orderNo() + "'");
         }
+        ShopOrder.getEntityManager().detach(visible);
+        ShopOrder order = OrderCancellation.lock(body.orderNo().strip());
         // the same request may have been stored while this one waited for the order
         Optional<Submitted> stored = replay(key, hash, locale, now);
         if (stored.isPresent()) {

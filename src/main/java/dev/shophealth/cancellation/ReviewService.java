@@ -56,6 +56,7 @@ public class ReviewService {
     }
 
     private Cancellation decide(String id, Verdict verdict, ReviewRequest review, String reviewer, Instant now) {
+        OrderCancellation.lockWait(Cancellation.getEntityManager());
         Cancellation c = Cancellation.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (c == null) {
             throw ProblemException.notFound("No cancellation request '" + id + "'");
