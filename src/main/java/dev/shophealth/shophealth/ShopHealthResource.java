@@ -1,5 +1,8 @@
 package dev.shophealth.shophealth;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import dev.shophealth.common.ShopHealthConfig;
 import dev.shophealth.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -51,6 +54,8 @@ public class ShopHealthResource {
     @Path("/snapshot")
     @Operation(summary = "Record the shop's current report in the decision log, changed or not",
             description = "A GET records a row only when the outcome differs from the shop's last recorded one.")
+    @APIResponse(responseCode = "201", description = "Recorded; the report with the id of its decision-log row",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = HealthReport.class)))
     public Response snapshot(@PathParam("shopId") String shopId, @Context HttpHeaders headers) {
         HealthReport report = health.report(shopId, Instant.now(), ShopHealthService.Recording.ALWAYS,
                 Languages.pick(headers));

@@ -1,5 +1,8 @@
 package dev.shophealth.ruleset.version;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import dev.shophealth.common.ShopHealthConfig;
 import dev.shophealth.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -43,6 +46,8 @@ public class RulesetVersionResource {
     @POST
     @Consumes("application/zip")
     @Operation(summary = "Upload a candidate ruleset as a zip of its files; checked as a reload, stored, not activated")
+    @APIResponse(responseCode = "201", description = "Checked and stored as a candidate (not active)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = VersionView.class)))
     public Response upload(byte[] zip, @QueryParam("comment") String comment) {
         return created(versions.upload(zip, comment));
     }
@@ -50,6 +55,8 @@ public class RulesetVersionResource {
     @POST
     @Path("/from-folder")
     @Operation(summary = "Store the rules folder as it is now as a candidate version; not activated")
+    @APIResponse(responseCode = "201", description = "Checked and stored as a candidate (not active)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = VersionView.class)))
     public Response uploadFolder(@QueryParam("comment") String comment) {
         return created(versions.uploadFolder(comment));
     }
@@ -102,6 +109,9 @@ public class RulesetVersionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Start a backtest of a stored version against the active ruleset; poll the job it returns",
             description = "The body is {\"from\", \"to\"}: dates (days in the platform's zone, 'to' inclusive) or instants.")
+    @APIResponse(responseCode = "202", description = "Started; poll the job at the Location header",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = dev.shophealth.ruleset.backtest.BacktestJob.View.class)))
     public Response backtest(@PathParam("revision") String revision, Period period) {
         if (period == null || period.from() == null || period.to() == null) {
             throw ProblemException.badRequest(period == null || period.from() == null ? "from" : "to", "is required");
