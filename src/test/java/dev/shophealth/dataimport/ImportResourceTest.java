@@ -136,6 +136,22 @@ class ImportResourceTest {
         assertEquals(before, Shop.count());
     }
 
+    @Test
+    void aDryRunFlagThatIsNeitherTrueNorFalseIs400AndImportsNothing() {
+        // found by InputFuzzResourceTest: "yes", "1" or "/" were read as false and the file was imported
+        long before = Shop.count();
+        for (String flag : List.of("yes", "1", "/")) {
+            given().contentType("text/csv").queryParam("dryRun", flag)
+                    .body(Csv.header("id", "name", "category").row("T8002", "a", "b").text())
+                    .when().post("/api/import/shops").then().statusCode(400)
+                    .contentType("application/problem+json").body("errors[0].field", equalTo("dryRun"));
+        }
+        given().contentType("text/csv").queryParam("dryRun", " TRUE ")
+                .body(Csv.header("id", "name", "category").row("T8002", "a", "b").text())
+                .when().post("/api/import/shops").then().statusCode(200).body("dryRun", equalTo(true));
+        assertEquals(before, Shop.count());
+    }
+
     @RepeatedTest(10)
     void twoIdenticalImportsAtTheSameTimeBothSucceedAndStoreEveryRowOnce(RepetitionInfo repetition) throws Exception {
         // given: one file of new shops, sent twice at the same moment
