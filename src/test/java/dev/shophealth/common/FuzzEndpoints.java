@@ -13,7 +13,8 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Every endpoint of the API (the 31 of {@code RoleMatrixTest}, the import one once per record kind), with its valid
+ * Every endpoint of the API (the 31 of {@code RoleMatrixTest}, the decision-log search and export, the health
+ * snapshot; the import one once per record kind), with its valid
  * request, the roles that may call it, and how many cases each role gets. Endpoints that start the rule check
  * process (a child JVM, seconds each) get few cases; the others enough to meet each kind of fault several times.
  */
@@ -76,7 +77,7 @@ final class FuzzEndpoints {
         all.add(endpoint("POST", "/api/cancellations/{id}/review", Set.of(R, D), e -> {
             e.path.put("id", FuzzFixture::pendingRequest);
             e.body = Body.JSON;
-            e.json = f -> FuzzFixture.row("verdict", "REJECT", "note", "核实后驳回 Checked, rejected", "reviewer", "fuzz");
+            e.json = f -> FuzzFixture.row("verdict", "REJECT", "note", "核实后驳回 Checked, rejected");
             e.tries = 80;
             e.updates = Set.of("shop_order", "cancellation_request", "refund");
             e.wrote = a -> a.status() == 200;
@@ -93,6 +94,11 @@ final class FuzzEndpoints {
         all.add(endpoint("GET", "/api/shops/{shopId}/health", ALL, e -> {
             e.path.put("shopId", f -> FuzzFixture.SHOP);
             e.query.put("asOf", f -> f.today);
+        }));
+        all.add(endpoint("POST", "/api/shops/{shopId}/health/snapshot", ALL, e -> {
+            e.path.put("shopId", f -> FuzzFixture.SHOP);
+            e.tries = 30;
+            e.wrote = a -> a.status() == 201;
         }));
         all.add(get("/api/shops/{shopId}/health/history", ALL, e -> {
             e.path.put("shopId", f -> FuzzFixture.SHOP);
@@ -125,13 +131,13 @@ final class FuzzEndpoints {
             e.body = Body.ZIP;
             e.query.put("author", f -> "fuzz");
             e.query.put("comment", f -> "模糊测试 fuzz");
-            e.tries = 20;
+            e.tries = 12;
             e.updates = Set.of("ruleset_version");
         }));
         all.add(endpoint("POST", "/api/rulesets/from-folder", ANALYSTS, e -> {
             e.query.put("author", f -> "fuzz");
             e.query.put("comment", f -> "模糊测试 fuzz");
-            e.tries = 4;
+            e.tries = 3;
             e.updates = Set.of("ruleset_version");
         }));
         all.add(get("/api/rulesets", ANALYSTS, e -> e.tries = 15));
@@ -177,6 +183,8 @@ final class FuzzEndpoints {
             e.path.put("id", f -> f.backtestId);
             e.baseAccepted = false;
         }));
+        all.add(get("/api/decisions", ANALYSTS, e -> decisionSearch(e, false)));
+        all.add(get("/api/decisions/export", ANALYSTS, e -> decisionSearch(e, true)));
         all.add(get("/api/decisions/{id}", ANALYSTS, e -> e.path.put("id", f -> f.decisionId)));
         all.add(endpoint("POST", "/api/decisions/{id}/replay", ANALYSTS, e -> {
             e.path.put("id", f -> f.decisionId);
@@ -185,6 +193,26 @@ final class FuzzEndpoints {
         }));
         all.add(get("/api/audit", Set.of(D), e -> e.query.put("limit", f -> "50")));
         return all;
+    }
+
+    /** The decision log's search (and its export): every filter set, each to a value that finds the fixture's. */
+    private static void decisionSearch(FuzzEndpoint e, boolean export) {
+        e.query.put("kind", f -> "SCREENING");
+        e.query.put("orderNo", f -> FuzzFixture.orderNo(3));
+        e.query.put("shopId", f -> FuzzFixture.SHOP);
+        e.query.put("verdict", f -> "APPROVE");
+        e.query.put("rule", f -> "VAL-OOS-02");
+        e.query.put("revision", f -> f.revision);
+        e.query.put("from", f -> day(f, -1));
+        e.query.put("to", f -> f.today);
+        if (export) {
+            e.query.put("format", f -> "csv");
+            e.query.put("limit", f -> "100");
+            e.headers.put("Accept", f -> "text/csv");
+        } else {
+            e.query.put("page", f -> "0");
+            e.query.put("size", f -> "20");
+        }
     }
 
     private static FuzzEndpoint get(String template, Set<String> roles, Consumer<FuzzEndpoint> spec) {
