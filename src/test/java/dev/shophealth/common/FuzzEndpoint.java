@@ -28,7 +28,7 @@ final class FuzzEndpoint {
     final String template;
     final Set<String> roles;
     String label;
-    int tries = 60;
+    int tries = 50;
     Body body = Body.NONE;
     Function<FuzzFixture, JsonNode> json;
     final Map<String, Function<FuzzFixture, String>> path = new LinkedHashMap<>();

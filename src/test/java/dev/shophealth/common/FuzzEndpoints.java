@@ -131,7 +131,7 @@ final class FuzzEndpoints {
             e.body = Body.ZIP;
             e.query.put("author", f -> "fuzz");
             e.query.put("comment", f -> "模糊测试 fuzz");
-            e.tries = 12;
+            e.tries = 8;
             e.updates = Set.of("ruleset_version");
         }));
         all.add(endpoint("POST", "/api/rulesets/from-folder", ANALYSTS, e -> {
