@@ -14,6 +14,8 @@ import java.util.List;
 final class CancellationRequestValidator {
 
     static final int MAX_DETAIL = 2000;
+    /** The largest amount the database stores (numeric(14, 2)). */
+    static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999999.99");
 
     private CancellationRequestValidator() {
     }
@@ -91,9 +93,9 @@ final class CancellationRequestValidator {
         if (c.compensation() != null) {
             enumValue("buyerContact.compensation.type", c.compensation().type(), CompensationType.class, errors);
             BigDecimal amount = c.compensation().amount();
-            if (amount != null && (amount.signum() < 0 || amount.scale() > 2)) {
+            if (amount != null && (amount.signum() < 0 || amount.scale() > 2 || amount.compareTo(MAX_AMOUNT) > 0)) {
                 errors.add(new FieldError("buyerContact.compensation.amount",
-                        "must be an amount from 0 with at most two decimals"));
+                        "must be an amount from 0 to " + MAX_AMOUNT.toPlainString() + " with at most two decimals"));
             }
         }
     }

@@ -72,6 +72,9 @@ public class ShopHealthResource {
         return health.history(shopId, period.from(), period.to(), step(step));
     }
 
+    /** Dates run from year 1 to 9999: a longer step can only give one point. */
+    static final Duration MAX_STEP = Duration.ofDays(3_652_500);
+
     private static Duration step(String raw) {
         if (raw == null || raw.isBlank()) {
             return Duration.ofDays(1);
@@ -80,6 +83,10 @@ public class ShopHealthResource {
             Duration step = Duration.parse(raw.strip());
             if (step.compareTo(Duration.ofHours(1)) < 0) {
                 throw ProblemException.badRequest("step", "must be at least PT1H");
+            }
+            if (step.compareTo(MAX_STEP) > 0) {
+                // the next point would lie past the last instant Java can hold
+                throw ProblemException.badRequest("step", "must be at most " + MAX_STEP + " (10,000 years)");
             }
             return step;
         } catch (DateTimeParseException e) {

@@ -136,6 +136,11 @@ class ShopHealthResourceTest {
                 .body("errors[0].field", equalTo("step"));
         given().queryParam("from", "2020-01-01").queryParam("step", "PT1H").when()
                 .get("/api/shops/S1002/health/history").then().statusCode(400).body("errors[0].field", equalTo("step"));
+        // found by InputFuzzResourceTest: the step after the first point overflowed and answered 500
+        given().queryParam("step", "PT9223372036854775807S").when().get("/api/shops/S1002/health/history").then()
+                .statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("step"));
+        given().queryParam("step", "P3652500D").when().get("/api/shops/S1002/health/history").then().statusCode(200)
+                .body("points.size()", equalTo(1));
     }
 
     @Test
