@@ -115,13 +115,16 @@ public class ImportService {
         Map<RecordImporter.WriteResult, Integer> counts = new EnumMap<>(RecordImporter.WriteResult.class);
         if (!dryRun) {
             EntityManager em = Panache.getEntityManager();
-            for (int i = 0; i < records.size(); i++) {
-                counts.merge(importer.write(records.get(i)), 1, Integer::sum);
-                if (i % FLUSH_EVERY == FLUSH_EVERY - 1) {
-                    // keeps the persistence context small on large files (benchmark data sets)
-                    em.flush();
-                    em.clear();
+            for (int from = 0; from < records.size(); from += FLUSH_EVERY) {
+                List<R> chunk = records.subList(from, Math.min(records.size(), from + FLUSH_EVERY));
+                // one query finds which of the chunk's keys are stored; a new record needs no look-up of its own
+                java.util.Set<String> stored = importer.stored(chunk);
+                for (R record : chunk) {
+                    counts.merge(importer.write(record, stored), 1, Integer::sum);
                 }
+                // inserts go out in JDBC batches; the persistence context stays small on large files
+                em.flush();
+                em.clear();
             }
         }
         return new ImportReport(importer.kind(), format, rows.size(),
