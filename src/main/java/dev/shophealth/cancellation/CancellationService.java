@@ -95,8 +95,9 @@ public class CancellationService {
             throw ProblemException.invalid(cited.get(0).field() + ": " + cited.get(0).message(), cited);
         }
         Decision decision = decisions.decide(DecisionLog.Kind.SCREENING, order.orderNo,
-                ruleset -> new Given(facts.request(order, body, now), facts.stats(order.shopId, body.reason().strip(),
-                        ruleset.parameters().parameters(), now), null, null), now);
+                ruleset -> new Given(facts.request(order, body, ruleset.parameters().parameters(), now),
+                        facts.stats(order.shopId, body.reason().strip(), ruleset.parameters().parameters(), now),
+                        null, null), now);
         Cancellation c = store(key, hash, body, order, decision, now);
         return new Submitted(views.of(c, decision.report(locale), locale, now), false);
     }

@@ -15,6 +15,8 @@ public record Parameters(
         Verdict defaultVerdict,
         @Range(min = 1, max = 90) int qualityEvidenceDays,
         @Range(min = 1, max = 60) int logisticsEvidenceDays,
+        @Range(min = 1, max = 90) int stockCountMaxAgeDays,
+        @Range(min = 0, max = 14) int disruptionLeadDays,
         @Range(min = 5, max = 500) int otherDetailMinLength,
         @Range(min = 1, max = 30) int shortWindowDays,
         @Range(min = 7, max = 180) int longWindowDays,

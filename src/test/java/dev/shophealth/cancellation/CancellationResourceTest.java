@@ -144,7 +144,8 @@ class CancellationResourceTest {
     void logisticsExceptionsNeedAnEventOnTheOrderOrADisruptionInTheRegion() {
         ShopFixture.shop("T9106").product("T9106-A", 80)
                 .order("T9106-1", "T9106-A", 1, 80, "上海 Shanghai", "SHIPPED", Duration.ofDays(4))
-                .order("T9106-2", "T9106-A", 1, 80, "西藏 Tibet", "AWAITING_SHIPMENT", Duration.ofDays(1))
+                // the disruption came after this order was placed (issue 12: one before the order does not count)
+                .order("T9106-2", "T9106-A", 1, 80, "西藏 Tibet", "AWAITING_SHIPMENT", Duration.ofDays(4))
                 .order("T9106-3", "T9106-A", 1, 80, "海南 Hainan", "AWAITING_SHIPMENT", Duration.ofDays(1))
                 .logistics("LE-T9106-1", "T9106-1", null, "LOST", Duration.ofDays(2))
                 .logistics("LE-T9106-R", null, "西藏 Tibet", "DISRUPTION", Duration.ofDays(3)).load();
@@ -261,5 +262,40 @@ class CancellationResourceTest {
         given().when().get("/api/cancellations/nope").then().statusCode(404);
         given().queryParam("status", "AUTO_APPROVED").queryParam("size", 5).when().get("/api/cancellations")
                 .then().statusCode(200).body("items.status", not(hasItem("PENDING_REVIEW")));
+    }
+
+    @Test
+    void aDeclaredShortageThatThePlatformsCountContradictsIsNotApproved() {
+        // given: issue 12 — the platform counted 144 pieces seven days ago; an old count proves nothing
+        ShopFixture.shop("T9120").product("T9120-A", 150).order("T9120-1", "T9120-A", 1, 150)
+                .stockCount("T9120-A", 144, Duration.ofDays(7)).product("T9120-B", 150)
+                .order("T9120-2", "T9120-B", 1, 150).stockCount("T9120-B", 144, Duration.ofDays(60)).load();
+
+        // when / then: the merchant declares 0
+        Requests.outOfStock("T9120-1").warehouseStock(0).contacted().post().statusCode(201)
+                .body("status", equalTo("PENDING_REVIEW"))
+                .body("screening.findings.code", hasItem("EVIDENCE_CONTRADICTED"))
+                .body("screening.findings.find { it.code == 'EVIDENCE_CONTRADICTED' }.message",
+                        containsString("counted 144 pieces 7 day(s) ago"))
+                .body("refund", equalTo(null));
+        assertEquals("AWAITING_SHIPMENT", orderStatus("T9120-1"));
+        // without a declaration, a count older than stockCountMaxAgeDays is no evidence: a person decides
+        Requests.outOfStock("T9120-2").contacted().post().statusCode(201)
+                .body("status", equalTo("PENDING_REVIEW"))
+                .body("screening.findings.code", hasItem("EVIDENCE_MISSING"));
+    }
+
+    @Test
+    void aDisruptionBeforeTheOrderWasPlacedDoesNotApproveItsCancellation() {
+        // given: the storm hit the buyer's region three days before the order was placed (a day ago)
+        ShopFixture.shop("T9121").product("T9121-A", 50)
+                .order("T9121-1", "T9121-A", 1, 50, ShopFixture.REGION, "AWAITING_SHIPMENT", Duration.ofDays(1))
+                .logistics("T9121-E1", null, ShopFixture.REGION, "DISRUPTION", Duration.ofDays(4)).load();
+
+        // when / then
+        Requests.of("T9121-1", "LOGISTICS_EXCEPTION").contacted().post().statusCode(201)
+                .body("status", equalTo("PENDING_REVIEW"))
+                .body("screening.findings.code", hasItems("EVIDENCE_MISSING", "DISRUPTION_BEFORE_ORDER"))
+                .body("screening.findings.code", not(hasItem("REGION_DISRUPTION_CONFIRMED")));
     }
 }
