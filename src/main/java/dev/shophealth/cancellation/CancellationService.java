@@ -79,6 +79,12 @@ public class CancellationService {
         }
     }
 
+    /**
+     * The finding by which the rules confirm a regional disruption: a cancellation carrying it is force majeure and
+     * stays out of the shop's seller-fault rate (as TikTok Shop's seller-fault rate leaves such cancellations out).
+     */
+    static final String FORCE_MAJEURE = "REGION_DISRUPTION_CONFIRMED";
+
     private Submitted screen(String key, String hash, CancellationRequest body, Locale locale, Instant now) {
         ShopOrder order = OrderCancellation.lock(body.orderNo().strip());
         if (order == null || !scope.sees(order.shopId)) {
@@ -135,6 +141,7 @@ public class CancellationService {
         c.requestHash = hash;
         c.screeningVerdict = evaluation.verdict();
         c.decisionId = decision.decisionId();
+        c.forceMajeure = evaluation.findings().stream().anyMatch(f -> FORCE_MAJEURE.equals(f.code()));
         c.status = switch (evaluation.verdict()) {
             case APPROVE -> CancellationStatus.AUTO_APPROVED;
             case REJECT -> CancellationStatus.AUTO_REJECTED;

@@ -66,7 +66,7 @@ public class ScreeningFacts {
         long orders = orderCounts.orders(shopId, days, now);
         Object[] cancellations = em.createQuery("select count(c), coalesce(sum(case when c.reason = ?4 then 1 else 0 end), 0) "
                 + "from Cancellation c where c.shopId = ?1 and c.submittedAt > ?2 and c.submittedAt <= ?3 "
-                + "and c.status in ?5", Object[].class).setParameter(1, shopId).setParameter(2, from)
+                + "and c.status in ?5 and c.forceMajeure = false", Object[].class).setParameter(1, shopId).setParameter(2, from)
                 .setParameter(3, now).setParameter(4, CancellationReason.valueOf(reason))
                 .setParameter(5, CancellationStatus.SELLER_CANCELLING).getSingleResult();
         return new CancellationStatsFact(name, days, (int) orders, ((Number) cancellations[0]).intValue() + 1,
