@@ -96,7 +96,8 @@ public class CancellationService {
             return stored.get();
         }
         OrderCancellation.checkCancellable(order, null);
-        List<FieldError> cited = CancellationRequestValidator.citedEvidence(order, body.evidence());
+        List<FieldError> cited = new java.util.ArrayList<>(CancellationRequestValidator.citedEvidence(order, body.evidence()));
+        cited.addAll(CancellationRequestValidator.contactTiming(order, body.buyerContact(), now));
         if (!cited.isEmpty()) {
             throw ProblemException.invalid(cited.get(0).field() + ": " + cited.get(0).message(), cited);
         }

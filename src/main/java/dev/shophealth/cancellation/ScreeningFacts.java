@@ -52,7 +52,9 @@ public class ScreeningFacts {
                 order.listedStockAtOrder, warehouse, daysSince(failed, now), daysSince(orderEvent, now),
                 daysSince(disruption, now), r.buyerContact() != null, count == null ? null : count.countedQuantity,
                 countAge, failed == null ? null : daysBetween(failed, order.placedAt),
-                disruption == null ? null : daysBetween(order.placedAt, disruption));
+                disruption == null ? null : daysBetween(order.placedAt, disruption),
+                r.buyerContact() == null ? null : r.buyerContact().summary(),
+                r.buyerContact() != null && r.buyerContact().compensation() != null);
     }
 
     /** The short and long windows, this request counted as a seller-caused cancellation of its reason. */

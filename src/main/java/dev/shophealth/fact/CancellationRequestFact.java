@@ -24,19 +24,40 @@ package dev.shophealth.fact;
  *                                      inspected after the order was placed), null if none
  * @param disruptionDaysAfterOrder      days from the order's placement to the latest regional disruption (negative:
  *                                      it happened before the order was placed), null if none
+ * @param contactSummary                what the merchant says it told the buyer, null without a contact
+ * @param compensationOffered           whether the merchant offered the buyer a compensation (coupon, similar
+ *                                      product); null is no
  */
 public record CancellationRequestFact(String orderNo, String shopId, String reason, String detail, int quantity,
         int listedStockAtOrder, Integer warehouseStock, Integer daysSinceFailedInspection,
         Integer daysSinceOrderLogisticsEvent, Integer daysSinceRegionDisruption, boolean buyerContacted,
         Integer countedStock, Integer daysSinceStockCount, Integer failedInspectionDaysBeforeOrder,
-        Integer disruptionDaysAfterOrder) {
+        Integer disruptionDaysAfterOrder, String contactSummary, Boolean compensationOffered) {
+
+    public CancellationRequestFact {
+        compensationOffered = Boolean.TRUE.equals(compensationOffered);
+    }
 
     /** A request without the platform's timeline evidence (tests, older callers). */
     public CancellationRequestFact(String orderNo, String shopId, String reason, String detail, int quantity,
             int listedStockAtOrder, Integer warehouseStock, Integer daysSinceFailedInspection,
             Integer daysSinceOrderLogisticsEvent, Integer daysSinceRegionDisruption, boolean buyerContacted) {
         this(orderNo, shopId, reason, detail, quantity, listedStockAtOrder, warehouseStock, daysSinceFailedInspection,
-                daysSinceOrderLogisticsEvent, daysSinceRegionDisruption, buyerContacted, null, null, null, null);
+                daysSinceOrderLogisticsEvent, daysSinceRegionDisruption, buyerContacted, null, null, null, null, null,
+                false);
+    }
+
+    /**
+     * What the detail says, in information units ({@link TextContent}): distinct CJK characters weigh
+     * {@code cjkWeight}, distinct other words their letters; repeats and filler nothing.
+     */
+    public int detailContent(int cjkWeight) {
+        return TextContent.of(detail, cjkWeight);
+    }
+
+    /** What the contact summary says, by the same measure as {@link #detailContent}. */
+    public int contactSummaryContent(int cjkWeight) {
+        return TextContent.of(contactSummary, cjkWeight);
     }
 
     /** Length of the detail without surrounding blanks; 0 without detail. */
