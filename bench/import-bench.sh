@@ -17,7 +17,7 @@ if [ "$DB" = postgresql ]; then
   psql -h 127.0.0.1 -U postgres -qc 'drop database if exists bench_import' -c 'create database bench_import'
   export DB_KIND=postgresql DB_URL="jdbc:postgresql://127.0.0.1:5432/bench_import?reWriteBatchedInserts=true"
 fi
-(cd "$work" && exec java "${opts[@]}" -jar "$OLDPWD/target/quarkus-app/quarkus-run.jar" > "$work/app.log" 2>&1) &
+(cd "$work" && exec java ${JAVA_OPTS:-} "${opts[@]}" -jar "$OLDPWD/target/quarkus-app/quarkus-run.jar" > "$work/app.log" 2>&1) &
 app=$!
 trap 'kill $app 2>/dev/null; wait $app 2>/dev/null; [ -n "${KEEP:-}" ] || rm -rf "$work"; echo "work: $work"' EXIT
 for _ in $(seq 1 240); do curl -sf "localhost:$PORT/q/health/ready" > /dev/null && break; sleep 0.5; done

@@ -91,10 +91,14 @@ public class ImportService {
         List<R> records = new ArrayList<>(rows.size());
         Map<String, Integer> firstLineOfKey = new HashMap<>();
         ImportContext context = new ImportContext();
+        java.util.Set<String> columns = java.util.Set.copyOf(importer.columns());
+        // rows of a CSV file share one set of columns: judged once per distinct set, not per row
+        Map<java.util.Set<String>, List<String>> unknownBySet = new HashMap<>();
         for (Row row : rows) {
             RowParser parser = new RowParser(row);
-            unknownColumns(importer, row).forEach(c -> parser.fail(c, "is not a column of " + importer.kind()
-                    + "; columns are " + importer.columns()));
+            unknownBySet.computeIfAbsent(row.values().keySet(), keys -> unknownColumns(columns, keys))
+                    .forEach(c -> parser.fail(c, "is not a column of " + importer.kind() + "; columns are "
+                            + importer.columns()));
             R record = importer.parse(parser, context);
             if (record != null && parser.errors().isEmpty()) {
                 Integer earlier = firstLineOfKey.putIfAbsent(importer.key(record), row.line());
@@ -133,7 +137,7 @@ public class ImportService {
                 counts.getOrDefault(RecordImporter.WriteResult.UNCHANGED, 0), dryRun);
     }
 
-    private static List<String> unknownColumns(RecordImporter<?> importer, Row row) {
-        return row.values().keySet().stream().filter(c -> !importer.columns().contains(c)).toList();
+    private static List<String> unknownColumns(java.util.Set<String> columns, java.util.Set<String> keys) {
+        return keys.stream().filter(c -> !columns.contains(c)).toList();
     }
 }
