@@ -121,8 +121,32 @@ public final class IsolatedCheck {
         } else {
             entries.add(self.toString());
             entries.addAll(List.of(System.getProperty("java.class.path").split(File.pathSeparator)));
+            // in dev mode the JVM's class path names only the launcher: the application's jars are known to its
+            // class loader, which lists them as the jars holding a manifest
+            entries.addAll(jarsOf(CheckMain.class.getClassLoader()));
         }
         return String.join(File.pathSeparator, entries);
+    }
+
+    /** The jar files a class loader reads, found as those holding {@code META-INF/MANIFEST.MF}. */
+    static List<String> jarsOf(ClassLoader loader) {
+        List<String> jars = new java.util.ArrayList<>();
+        try {
+            var manifests = loader.getResources("META-INF/MANIFEST.MF");
+            while (manifests.hasMoreElements()) {
+                java.net.URL url = manifests.nextElement();
+                if (url.getProtocol().equals("jar")) {
+                    String file = url.getPath();
+                    int bang = file.indexOf("!/");
+                    if (file.startsWith("file:") && bang > 0) {
+                        jars.add(Path.of(java.net.URI.create(file.substring(0, bang))).toString());
+                    }
+                }
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            throw new IllegalStateException("The class path for the check process cannot be listed", e);
+        }
+        return jars;
     }
 
     private static Path codeSource() {
