@@ -1,0 +1,95 @@
+package dev.shophealth.security;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The web pages' login form goes through the same password check as HTTP Basic: the same users, the same throttle
+ * (failures by form and by Basic count together) and the same audit rows; a session cookie signs the user in.
+ */
+@QuarkusTest
+class FormLoginResourceTest {
+
+    private static Duration moved = Duration.ZERO;
+
+    @Inject
+    LoginClock clock;
+
+    @Inject
+    LoginConfig config;
+
+    @BeforeEach
+    @AfterEach
+    void nextWindow() {
+        long window = config.window().toMillis();
+        moved = moved.plus(config.window().plusMillis(window - clock.now().toEpochMilli() % window));
+        clock.use(Clock.offset(Clock.systemUTC(), moved));
+    }
+
+    private static Response form(String user, String password) {
+        return given().redirects().follow(false).formParam("j_username", user).formParam("j_password", password)
+                .when().post("/j_security_check");
+    }
+
+    @Test
+    void theRightPasswordGivesASessionCookieAndTheWrongOneTheLoginPageAgain() {
+        Response ok = form("merchant-S1002", "merchant-demo");
+        assertEquals(302, ok.statusCode());
+        String session = ok.cookie("shophealth-session");
+        assertNotNull(session);
+        given().redirects().follow(false).cookie("shophealth-session", session).when().get("/").then().statusCode(303)
+                .header("Location", org.hamcrest.Matchers.endsWith("/shop"));
+
+        Response wrong = form("merchant-S1002", "not-the-password");
+        assertEquals(302, wrong.statusCode());
+        assertTrue(wrong.header("Location").endsWith("/login?error=1"), wrong.header("Location"));
+        assertNull(wrong.cookie("shophealth-session"));
+    }
+
+    @Test
+    void formFailuresThrottleBasicLoginsOfTheSameUserAndAreAudited() {
+        // given: five wrong passwords through the form
+        for (int i = 0; i < config.maxFailuresPerUser(); i++) {
+            assertTrue(form("merchant-S1005", "form-guess-" + i).header("Location").endsWith("/login?error=1"));
+        }
+
+        // then: the right password is refused unchecked, by the form and by Basic alike
+        Response throttled = form("merchant-S1005", "merchant-demo");
+        assertTrue(throttled.header("Location").endsWith("/login?error=1"));
+        assertNull(throttled.cookie("shophealth-session"));
+        given().auth().preemptive().basic("merchant-S1005", "merchant-demo").when().get("/api/orders?size=1").then()
+                .statusCode(429);
+
+        // and the audit log holds one row with the form's failures
+        List<Map<String, Object>> rows = List.of();
+        for (int i = 0; i < 100 && rows.isEmpty(); i++) {
+            rows = given().auth().preemptive().basic("admin", "admin-demo").when().get("/api/audit?limit=1000").then()
+                    .statusCode(200).extract().jsonPath().<Map<String, Object>>getList("$").stream()
+                    .filter(r -> "merchant-S1005".equals(r.get("actor")) && "LOGIN_FAILED".equals(r.get("action"))
+                            && String.valueOf(r.get("detail")).startsWith("5 failed"))
+                    .toList();
+            if (rows.isEmpty()) {
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+        assertEquals(1, rows.size(), rows.toString());
+    }
+}
