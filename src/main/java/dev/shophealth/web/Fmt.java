@@ -69,6 +69,10 @@ public class Fmt {
         return NumberFormat.getIntegerInstance(locale).format(n);
     }
 
+    public String number(int n) {
+        return number((long) n);
+    }
+
     /** 2 d 3 h / 2天3小时; under an hour in minutes. */
     public String waiting(long seconds) {
         long days = seconds / 86_400;

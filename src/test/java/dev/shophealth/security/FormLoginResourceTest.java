@@ -40,7 +40,9 @@ class FormLoginResourceTest {
         clock.use(Clock.offset(Clock.systemUTC(), moved));
     }
 
+    /** As a browser does: the login page first, then the form posted. */
     private static Response form(String user, String password) {
+        given().when().get("/login").then().statusCode(200);
         return given().redirects().follow(false).formParam("j_username", user).formParam("j_password", password)
                 .when().post("/j_security_check");
     }
@@ -48,14 +50,14 @@ class FormLoginResourceTest {
     @Test
     void theRightPasswordGivesASessionCookieAndTheWrongOneTheLoginPageAgain() {
         Response ok = form("merchant-S1002", "merchant-demo");
-        assertEquals(302, ok.statusCode());
+        assertEquals(302, ok.statusCode(), () -> ok.headers() + "\n" + ok.body().asString());
         String session = ok.cookie("shophealth-session");
         assertNotNull(session);
         given().redirects().follow(false).cookie("shophealth-session", session).when().get("/").then().statusCode(303)
                 .header("Location", org.hamcrest.Matchers.endsWith("/shop"));
 
         Response wrong = form("merchant-S1002", "not-the-password");
-        assertEquals(302, wrong.statusCode());
+        assertEquals(302, wrong.statusCode(), () -> "a wrong password goes back to the login page: " + wrong.headers());
         assertTrue(wrong.header("Location").endsWith("/login?error=1"), wrong.header("Location"));
         assertNull(wrong.cookie("shophealth-session"));
     }

@@ -171,7 +171,11 @@ class WebPagesBrowserTest {
         try (Browser b = browser("zh-CN", 390)) {
             b.login("merchant-S1004", "merchant-demo");
             Long overflow = (Long) b.js("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
-            assertTrue(overflow <= 0, "no sideways scrolling at 390 px, got " + overflow + " px");
+            assertTrue(overflow <= 0, () -> "no sideways scrolling at 390 px, got " + overflow + " px from " + b.js(
+                    "var w = document.documentElement.clientWidth, out = [];"
+                    + "document.querySelectorAll('body *').forEach(function (e) { var r = e.getBoundingClientRect();"
+                    + " if (r.right > w + 0.5) out.push(e.tagName + '#' + e.id + '.' + e.className + ' ' + r.right); });"
+                    + "return out.slice(0, 10).join(', ');"));
             b.screenshot("merchant-dashboard-390px-zh");
         }
     }
