@@ -53,6 +53,9 @@ public class ShopPage {
     @Inject
     @Location("web/shop/dashboard.html")
     Template dashboard;
+    @Inject
+    @Location("web/shop/trend.html")
+    Template trendChart;
 
     @GET
     @Operation(hidden = true)
@@ -74,14 +77,11 @@ public class ShopPage {
         try {
             Instant now = Instant.now();
             HealthReport report = health.report(shopId, now, pages.locale());
-            Instant to = now.truncatedTo(ChronoUnit.DAYS);
-            ShopHealthService.Trend trend = health.history(shopId, to.minus(TREND_SPAN), to, TREND_STEP);
             Parameters p = rulesets.active().orElseThrow().parameters().parameters();
             return pages.html(dashboard.data("report", report)
                     .data("gauge", Gauge.of(report.riskScore(), report.riskLevel().name(), p))
                     .data("notRated", report.findings().stream().anyMatch(f -> f.code().equals("INSUFFICIENT_HISTORY")))
                     .data("metrics", metrics(report.metrics(), p))
-                    .data("chart", chart(trend, p))
                     .data("shopId", shopId));
         } catch (ProblemException e) {
             if (e.status() == 404) {
@@ -89,6 +89,25 @@ public class ShopPage {
             }
             throw e;
         }
+    }
+
+    /**
+     * The 90-day trend, a fragment the dashboard loads with htmx once it is shown: each of its 31 points is a full
+     * evaluation at a past date, so the dashboard does not wait for it.
+     */
+    @GET
+    @Path("{shopId}/trend")
+    @Operation(hidden = true)
+    public Response trend(@PathParam("shopId") String shopId) {
+        var gate = pages.shopGate(shopId, false);
+        if (gate.isPresent()) {
+            return gate.get();
+        }
+        Instant to = Instant.now().truncatedTo(ChronoUnit.DAYS);
+        ShopHealthService.Trend trend = health.history(shopId, to.minus(TREND_SPAN), to, TREND_STEP);
+        Parameters p = rulesets.active().orElseThrow().parameters().parameters();
+        return Response.ok(trendChart.data("chart", chart(trend, p)).data("m", pages.m()).render())
+                .type("text/html;charset=UTF-8").build();
     }
 
     /** Anything under /shop that is no page: the same 404 page. */

@@ -64,7 +64,15 @@
   }
 
   function init() {
-    document.querySelectorAll('canvas[data-chart]').forEach(trendChart);
+    // the trend arrives as an htmx fragment after the page: draw charts in whatever content htmx adds
+    if (window.htmx) {
+      htmx.onLoad(function (elt) {
+        if (!elt.querySelectorAll) { return; }
+        if (elt.matches('canvas[data-chart]:not([data-drawn])')) { trendChart(elt); }
+        elt.querySelectorAll('canvas[data-chart]:not([data-drawn])').forEach(trendChart);
+      });
+    }
+    document.querySelectorAll('canvas[data-chart]:not([data-drawn])').forEach(trendChart);
     document.querySelectorAll('textarea[data-counter]').forEach(counter);
     document.querySelectorAll('form[data-cancel-form]').forEach(reasonRequires);
     shortcuts();

@@ -36,7 +36,8 @@ class PageRenderBenchmark {
                 .when().get("/api/cancellations?status=PENDING_REVIEW&size=1").then().extract().path("items[0].id");
         Map<String, String[]> pages = new LinkedHashMap<>();
         pages.put("/login", new String[] {null});
-        pages.put("/shop/S1002 (dashboard, 31-point trend)", new String[] {merchant, "/shop/S1002"});
+        pages.put("/shop/S1002 (dashboard)", new String[] {merchant, "/shop/S1002"});
+        pages.put("/shop/S1002/trend (its chart, loaded by htmx: 31 evaluations)", new String[] {merchant, "/shop/S1002/trend"});
         pages.put("/shop/S1002/cancel?product=香薰蜡烛", new String[] {merchant, "/shop/S1002/cancel?product=香薰蜡烛"});
         pages.put("/shop/S1002/orders/DY1002009999", new String[] {merchant, "/shop/S1002/orders/DY1002009999"});
         pages.put("/shop/S1002/records", new String[] {merchant, "/shop/S1002/records"});

@@ -95,6 +95,11 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /** Waits until the dashboard's trend (an htmx fragment) is in and drawn. */
+    void waitForChart() {
+        waitFor(d -> "true".equals(find("#trend-chart").getAttribute("data-drawn")));
+    }
+
     /** What the page shows, for failure messages. */
     String text() {
         return driver.findElement(By.tagName("body")).getText();

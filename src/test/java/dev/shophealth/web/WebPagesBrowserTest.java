@@ -51,7 +51,7 @@ class WebPagesBrowserTest {
             assertEquals("CRITICAL", b.find("#gauge").getAttribute("data-level"));
             assertEquals("严重", b.find("#level").getText());
             assertFalse(b.all("#suggestions li").isEmpty(), "what to do first");
-            b.waitFor(d -> "true".equals(b.find("#trend-chart").getAttribute("data-drawn")));
+            b.waitForChart();
             // the canvas has drawn pixels: some are neither transparent nor white
             Boolean drawn = (Boolean) b.js("var c = document.getElementById('trend-chart');"
                     + "var d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
@@ -149,6 +149,8 @@ class WebPagesBrowserTest {
     @Order(5)
     void theLanguageSwitchesOnEveryPageAndLogoutEndsTheSession() {
         try (Browser b = browser("en", 1280)) {
+            b.login("merchant-S1003", "not-the-password");
+            assertFalse(b.all("#login-error").isEmpty(), "a wrong password: the login page says so");
             b.login("merchant-S1003", "merchant-demo");
             assertEquals("en", b.find("html").getAttribute("lang"));
             b.find("#lang-switch").click();
@@ -157,6 +159,7 @@ class WebPagesBrowserTest {
             assertEquals("退出登录", b.find("#logout").getText());
             b.find("#lang-switch").click();
             b.waitFor(d -> "en".equals(b.find("html").getAttribute("lang")));
+            b.waitForChart();
             b.screenshot("merchant-dashboard-en");
             b.find("#logout").click();
             b.waitFor(d -> !d.findElements(By.id("logged-out")).isEmpty());
@@ -170,6 +173,7 @@ class WebPagesBrowserTest {
     void aMerchantPageIsReadableOnAPhone() {
         try (Browser b = browser("zh-CN", 390)) {
             b.login("merchant-S1004", "merchant-demo");
+            b.waitForChart();
             Long overflow = (Long) b.js("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
             assertTrue(overflow <= 0, () -> "no sideways scrolling at 390 px, got " + overflow + " px from " + b.js(
                     "var w = document.documentElement.clientWidth, out = [];"
