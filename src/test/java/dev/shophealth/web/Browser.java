@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -24,18 +23,26 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 final class Browser implements AutoCloseable {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    /** Debian's paths; -Dbrowser.chromium / -Dbrowser.chromedriver point elsewhere. */
+    static final Path CHROMIUM = Path.of(System.getProperty("browser.chromium", "/usr/bin/chromium"));
+    static final Path CHROMEDRIVER = Path.of(System.getProperty("browser.chromedriver", "/usr/bin/chromedriver"));
     static final Path SCREENSHOTS = Path.of("docs/screenshots");
 
     final ChromeDriver driver;
     final String base;
     private final Path profile;
 
-    static void assumeInstalled() {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "Browser tests skipped: /usr/bin/chromium and /usr/bin/chromedriver are not installed "
-                        + "(apt-get install -y chromium chromium-driver)");
+    static final String SKIPPED = "Browser tests skipped: /usr/bin/chromium and /usr/bin/chromedriver are not both "
+            + "installed (apt-get install -y chromium chromium-driver)";
+
+    /** Whether Chromium and its driver are here; says so on the console when they are not. */
+    static boolean installed() {
+        boolean here = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (!here) {
+            System.err.println("[WARNING] " + SKIPPED.replace("/usr/bin/chromium", CHROMIUM.toString())
+                    .replace("/usr/bin/chromedriver", CHROMEDRIVER.toString()));
+        }
+        return here;
     }
 
     Browser(String base, String language, int width, int height) {

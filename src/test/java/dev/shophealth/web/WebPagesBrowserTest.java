@@ -9,7 +9,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import java.net.URL;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
@@ -26,6 +26,7 @@ import org.openqa.selenium.By;
 @QuarkusTest
 @TestProfile(WebPagesBrowserTest.FreshSample.class)
 @Tag("browser")
+@EnabledIf(value = "dev.shophealth.web.Browser#installed", disabledReason = Browser.SKIPPED)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebPagesBrowserTest {
 
@@ -38,11 +39,6 @@ class WebPagesBrowserTest {
 
     @TestHTTPResource("/")
     URL base;
-
-    @BeforeAll
-    static void chromium() {
-        Browser.assumeInstalled();
-    }
 
     private Browser browser(String language, int width) {
         return new Browser(base.toString(), language, width, 900);
