@@ -14,6 +14,8 @@ import java.util.List;
 final class CancellationRequestValidator {
 
     static final int MAX_DETAIL = 2000;
+    /** The largest amount the database stores (numeric(14, 2)). */
+    static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999999.99");
 
     private CancellationRequestValidator() {
     }
@@ -43,6 +45,36 @@ final class CancellationRequestValidator {
         return errors;
     }
 
+    /**
+     * The platform evidence the request cites must exist and concern this order: an inspection of its product, a
+     * logistics event about the order or the buyer's region. Checked after the order is found, before screening.
+     */
+    static List<FieldError> citedEvidence(dev.shophealth.order.ShopOrder order, CancellationRequest.Evidence evidence) {
+        List<FieldError> errors = new ArrayList<>();
+        if (evidence == null) {
+            return errors;
+        }
+        if (evidence.inspectionId() != null) {
+            dev.shophealth.order.QualityInspection inspection =
+                    dev.shophealth.order.QualityInspection.findById(evidence.inspectionId());
+            if (inspection == null || !inspection.sku.equals(order.sku)) {
+                errors.add(new FieldError("evidence.inspectionId",
+                        "no inspection '" + evidence.inspectionId() + "' of the order's product " + order.sku));
+            }
+        }
+        if (evidence.logisticsEventId() != null) {
+            dev.shophealth.order.LogisticsEvent event =
+                    dev.shophealth.order.LogisticsEvent.findById(evidence.logisticsEventId());
+            boolean concerns = event != null && (order.orderNo.equals(event.orderNo)
+                    || order.buyerRegion.equals(event.region));
+            if (!concerns) {
+                errors.add(new FieldError("evidence.logisticsEventId", "no logistics event '"
+                        + evidence.logisticsEventId() + "' about this order or the buyer's region"));
+            }
+        }
+        return errors;
+    }
+
     private static void contact(CancellationRequest.BuyerContactRequest c, List<FieldError> errors) {
         enumValue("buyerContact.channel", c.channel(), ContactChannel.class, errors);
         if (blank(c.summary())) {
@@ -61,9 +93,9 @@ final class CancellationRequestValidator {
         if (c.compensation() != null) {
             enumValue("buyerContact.compensation.type", c.compensation().type(), CompensationType.class, errors);
             BigDecimal amount = c.compensation().amount();
-            if (amount != null && (amount.signum() < 0 || amount.scale() > 2)) {
+            if (amount != null && (amount.signum() < 0 || amount.scale() > 2 || amount.compareTo(MAX_AMOUNT) > 0)) {
                 errors.add(new FieldError("buyerContact.compensation.amount",
-                        "must be an amount from 0 with at most two decimals"));
+                        "must be an amount from 0 to " + MAX_AMOUNT.toPlainString() + " with at most two decimals"));
             }
         }
     }

@@ -1,5 +1,10 @@
 package dev.shophealth.cancellation;
 
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import dev.shophealth.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import dev.shophealth.common.Languages;
@@ -37,6 +42,14 @@ public class CancellationResource {
     @Inject
     ReviewService reviews;
 
+    /** The seed's example request (data/examples/cancel-seed-order.json). */
+    static final String SEED = "{\"orderNo\": \"DY1002009999\", \"reason\": \"OUT_OF_STOCK\", \"detail\": "
+            + "\"后台显示库存10件，仓库实际只有5件 The back office showed 10, the warehouse has 5\", \"evidence\": "
+            + "{\"warehouseStock\": 5}, \"buyerContact\": {\"channel\": \"PHONE\", \"contactedAt\": "
+            + "\"2026-11-25T10:00:00+08:00\", \"summary\": \"已致电买家说明缺货并致歉，赠送10元优惠券 Called the "
+            + "buyer, explained, apologised, gave a coupon\", \"compensation\": {\"type\": \"COUPON\", "
+            + "\"amount\": 10.00}}}";
+
     @POST
     @RolesAllowed({Roles.MERCHANT, Roles.ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)
@@ -44,7 +57,13 @@ public class CancellationResource {
             description = "APPROVE cancels the order and refunds the buyer; REJECT ends the request; MANUAL_REVIEW "
                     + "puts it in the reviewer queue. The same Idempotency-Key with the same body replays the "
                     + "first answer; with another body it is refused (422).")
-    public Response submit(@HeaderParam("Idempotency-Key") String key, CancellationRequest body,
+    @APIResponse(responseCode = "201", description = "Screened and stored (or, with Idempotent-Replayed: true, the "
+            + "first answer to this Idempotency-Key replayed)", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = CancellationResponse.class)))
+    public Response submit(@HeaderParam("Idempotency-Key") String key, @RequestBody(content = @Content(
+            mediaType = "application/json", examples = @ExampleObject(name = "seed", summary = "The guide's example: "
+                    + "listed 10, counted 5, ordered 8 (data/examples/cancel-seed-order.json)",
+                    value = SEED))) CancellationRequest body,
             @Context HttpHeaders headers) {
         var submitted = service.submit(key, body, Languages.pick(headers), Instant.now());
         return Response.created(URI.create("/api/cancellations/" + submitted.response().id()))

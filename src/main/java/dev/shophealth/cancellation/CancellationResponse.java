@@ -2,8 +2,8 @@ package dev.shophealth.cancellation;
 
 import dev.shophealth.outcome.FiredRule;
 import dev.shophealth.outcome.Verdict;
-import dev.shophealth.ruleset.EvaluationReport.FindingView;
-import dev.shophealth.ruleset.EvaluationReport.SuggestionView;
+import dev.shophealth.decision.EvaluationReport.FindingView;
+import dev.shophealth.decision.EvaluationReport.SuggestionView;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;

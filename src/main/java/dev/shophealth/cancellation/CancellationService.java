@@ -4,14 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shophealth.common.FieldError;
 import dev.shophealth.common.ProblemException;
+import dev.shophealth.decision.Decision;
+import dev.shophealth.decision.Decisions;
 import dev.shophealth.decisionlog.DecisionLog;
 import dev.shophealth.fact.Given;
 import dev.shophealth.order.ShopOrder;
-import dev.shophealth.ruleset.engine.CompiledRuleset;
 import dev.shophealth.ruleset.engine.Evaluation;
-import dev.shophealth.ruleset.engine.Evaluator;
-import dev.shophealth.ruleset.NoActiveRulesetException;
-import dev.shophealth.ruleset.RulesetRegistry;
 import dev.shophealth.order.ShopScope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -44,11 +42,9 @@ public class CancellationService {
     }
 
     @Inject
-    RulesetRegistry rulesets;
+    Decisions decisions;
     @Inject
     ScreeningFacts facts;
-    @Inject
-    DecisionLog decisionLog;
     @Inject
     CancellationViews views;
     @Inject
@@ -84,22 +80,28 @@ public class CancellationService {
     }
 
     private Submitted screen(String key, String hash, CancellationRequest body, Locale locale, Instant now) {
-        ShopOrder order = OrderCancellation.lock(body.orderNo().strip());
-        if (order == null || !scope.sees(order.shopId)) {
+        // another shop's order is not found — before it is locked, so a merchant cannot hold other shops' orders
+        ShopOrder visible = ShopOrder.findById(body.orderNo().strip());
+        if (visible == null || !scope.sees(visible.shopId)) {
             throw ProblemException.notFound("No order with number '" + body.orderNo() + "'");
         }
+        ShopOrder.getEntityManager().detach(visible);
+        ShopOrder order = OrderCancellation.lock(body.orderNo().strip());
         // the same request may have been stored while this one waited for the order
         Optional<Submitted> stored = replay(key, hash, locale, now);
         if (stored.isPresent()) {
             return stored.get();
         }
         OrderCancellation.checkCancellable(order, null);
-        CompiledRuleset ruleset = rulesets.active().orElseThrow(NoActiveRulesetException::new);
-        Given given = new Given(facts.request(order, body, now),
-                facts.stats(order.shopId, body.reason().strip(), ruleset.parameters().parameters(), now), null, null);
-        Evaluation evaluation = Evaluator.evaluate(ruleset, given);
-        Cancellation c = store(key, hash, body, order, given, evaluation, now);
-        return new Submitted(views.of(c, evaluation, locale, now), false);
+        List<FieldError> cited = CancellationRequestValidator.citedEvidence(order, body.evidence());
+        if (!cited.isEmpty()) {
+            throw ProblemException.invalid(cited.get(0).field() + ": " + cited.get(0).message(), cited);
+        }
+        Decision decision = decisions.decide(DecisionLog.Kind.SCREENING, order.orderNo,
+                ruleset -> new Given(facts.request(order, body, now), facts.stats(order.shopId, body.reason().strip(),
+                        ruleset.parameters().parameters(), now), null, null), now);
+        Cancellation c = store(key, hash, body, order, decision, now);
+        return new Submitted(views.of(c, decision.report(locale), locale, now), false);
     }
 
     /** The earlier answer to this key, replayed; 422 when the key was used for another request. */
@@ -116,8 +118,9 @@ public class CancellationService {
         return Optional.of(new Submitted(views.of(earlier, locale, now), true));
     }
 
-    private Cancellation store(String key, String hash, CancellationRequest body, ShopOrder order, Given given,
-            Evaluation evaluation, Instant now) {
+    private Cancellation store(String key, String hash, CancellationRequest body, ShopOrder order, Decision decision,
+            Instant now) {
+        Evaluation evaluation = decision.evaluation();
         Cancellation c = new Cancellation();
         c.id = UUID.randomUUID().toString();
         c.orderNo = order.orderNo;
@@ -133,7 +136,7 @@ public class CancellationService {
         c.idempotencyKey = key;
         c.requestHash = hash;
         c.screeningVerdict = evaluation.verdict();
-        c.decisionId = decisionLog.record(DecisionLog.Kind.SCREENING, order.orderNo, given, evaluation, now);
+        c.decisionId = decision.decisionId();
         c.status = switch (evaluation.verdict()) {
             case APPROVE -> CancellationStatus.AUTO_APPROVED;
             case REJECT -> CancellationStatus.AUTO_REJECTED;

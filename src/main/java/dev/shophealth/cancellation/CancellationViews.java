@@ -1,9 +1,8 @@
 package dev.shophealth.cancellation;
 
+import dev.shophealth.decision.Decisions;
 import dev.shophealth.decisionlog.DecisionLog;
-import dev.shophealth.ruleset.engine.Evaluation;
-import dev.shophealth.ruleset.EvaluationReport;
-import dev.shophealth.ruleset.RulesetService;
+import dev.shophealth.decision.EvaluationReport;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -15,30 +14,30 @@ import java.util.Locale;
 public class CancellationViews {
 
     @Inject
-    DecisionLog decisions;
+    DecisionLog log;
 
     @Inject
-    RulesetService rulesets;
+    Decisions decisions;
 
+    /** A stored request, its screening rendered with the texts of the ruleset that screened it. */
     CancellationResponse of(Cancellation c, Locale locale, Instant now) {
-        return of(c, decisions.output(c.decisionId), locale, now);
+        return of(c, decisions.render(log.output(c.decisionId), locale), locale, now);
     }
 
-    CancellationResponse of(Cancellation c, Evaluation e, Locale locale, Instant now) {
+    CancellationResponse of(Cancellation c, EvaluationReport screening, Locale locale, Instant now) {
         BuyerContact contact = BuyerContact.findById(c.id);
         Refund refund = Refund.find("requestId", c.id).firstResult();
         Instant until = c.decidedAt != null ? c.decidedAt : now;
         return new CancellationResponse(c.id, c.orderNo, c.shopId, c.reason, c.detail, c.status, c.submittedAt,
                 c.decidedAt, c.decidedBy, c.reviewNote, Math.max(0, Duration.between(c.submittedAt, until).toSeconds()),
-                screening(c, e, locale),
+                screening(c, screening),
                 contact == null ? null : new CancellationResponse.BuyerContactView(contact.channel,
                         contact.contactedAt, contact.summary, contact.compensationType, contact.compensationAmount),
                 refund == null ? null : new CancellationResponse.RefundView(refund.amount, "CNY", refund.destination,
                         refund.refundedAt));
     }
 
-    private CancellationResponse.Screening screening(Cancellation c, Evaluation e, Locale locale) {
-        EvaluationReport r = rulesets.render(e, locale);
+    private static CancellationResponse.Screening screening(Cancellation c, EvaluationReport r) {
         return new CancellationResponse.Screening(c.decisionId, r.rulesetRevision(), r.verdict(), r.findings(),
                 r.suggestions(), r.firedRules(), r.consideredNotFired(), r.error());
     }

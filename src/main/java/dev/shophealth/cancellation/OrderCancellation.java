@@ -24,7 +24,24 @@ final class OrderCancellation {
      * racing it to the database's constraints.
      */
     static ShopOrder lock(String orderNo) {
+        lockWait(ShopOrder.getEntityManager());
         return ShopOrder.findById(orderNo, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** The longest a request waits for a row another transaction holds, before it answers 409 (retry later). */
+    static final int LOCK_WAIT_SECONDS = 10;
+
+    /**
+     * Bounds the wait for a row lock in this transaction: PostgreSQL waits for ever by default (a stuck
+     * transaction would hang every request for its order), so {@code lock_timeout} is set for the transaction;
+     * H2 gives up after its own lock timeout (2 s) already.
+     */
+    static void lockWait(jakarta.persistence.EntityManager em) {
+        var dialect = em.getEntityManagerFactory().unwrap(org.hibernate.engine.spi.SessionFactoryImplementor.class)
+                .getJdbcServices().getDialect();
+        if (dialect instanceof org.hibernate.dialect.PostgreSQLDialect) {
+            em.createNativeQuery("set local lock_timeout = '" + LOCK_WAIT_SECONDS + "s'").executeUpdate();
+        }
     }
 
     /** 409 unless the order can still be cancelled and no request but {@code requestId} (may be null) claims it. */

@@ -26,11 +26,25 @@ public class ReviewService {
     @Inject
     EntityManager em;
 
+    /** The authenticated reviewer decides a pending request. */
     @Transactional
     public CancellationResponse review(String id, ReviewRequest review, Locale locale, Instant now) {
+        return review(id, review, audit.actor(), locale, now);
+    }
+
+    /**
+     * A decision made by the service itself on a named reviewer's behalf (the sample loader's history); never
+     * reachable from the API.
+     */
+    @Transactional
+    public CancellationResponse reviewAs(String reviewer, String id, ReviewRequest review, Locale locale, Instant now) {
+        return review(id, review, reviewer, locale, now);
+    }
+
+    private CancellationResponse review(String id, ReviewRequest review, String reviewer, Locale locale, Instant now) {
         Verdict verdict = reviewVerdict(review);
         try {
-            return views.of(decide(id, verdict, review, now), locale, now);
+            return views.of(decide(id, verdict, review, reviewer, now), locale, now);
         } catch (PersistenceException e) {
             if (!Races.lost(e)) {
                 throw e;
@@ -41,7 +55,8 @@ public class ReviewService {
         }
     }
 
-    private Cancellation decide(String id, Verdict verdict, ReviewRequest review, Instant now) {
+    private Cancellation decide(String id, Verdict verdict, ReviewRequest review, String reviewer, Instant now) {
+        OrderCancellation.lockWait(Cancellation.getEntityManager());
         Cancellation c = Cancellation.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (c == null) {
             throw ProblemException.notFound("No cancellation request '" + id + "'");
@@ -51,9 +66,7 @@ public class ReviewService {
         }
         c.status = verdict == Verdict.APPROVE ? CancellationStatus.APPROVED : CancellationStatus.REJECTED;
         c.decidedAt = now;
-        // the authenticated reviewer; the declared name only for what the service does itself (the sample loader)
-        String actor = audit.actor();
-        c.decidedBy = "reviewer:" + (actor.equals("system") && review.reviewer() != null ? review.reviewer() : actor);
+        c.decidedBy = "reviewer:" + reviewer;
         c.reviewNote = review.note() == null ? null : review.note().strip();
         if (verdict == Verdict.APPROVE) {
             // the request keeps its claim on the order: no other request can be approved for it

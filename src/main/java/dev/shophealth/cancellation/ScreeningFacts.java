@@ -1,6 +1,5 @@
 package dev.shophealth.cancellation;
 
-import dev.shophealth.common.ProblemException;
 import dev.shophealth.fact.CancellationRequestFact;
 import dev.shophealth.fact.CancellationStatsFact;
 import dev.shophealth.fact.Parameters;
@@ -34,7 +33,6 @@ public class ScreeningFacts {
     CancellationRequestFact request(ShopOrder order, CancellationRequest r, Instant now) {
         CancellationRequest.Evidence evidence = r.evidence() == null
                 ? new CancellationRequest.Evidence(null, null, null) : r.evidence();
-        checkCitedEvidence(order, evidence);
         Integer warehouse = evidence.warehouseStock() != null ? evidence.warehouseStock() : latestCount(order.sku, now);
         Instant failed = latest("select max(i.inspectedAt) from QualityInspection i where i.sku = ?1 "
                 + "and i.result = ?2 and i.inspectedAt <= ?3", order.sku, InspectionResult.FAIL, now);
@@ -63,25 +61,6 @@ public class ScreeningFacts {
                 .setParameter(5, CancellationStatus.SELLER_CANCELLING).getSingleResult();
         return new CancellationStatsFact(name, days, (int) orders, ((Number) cancellations[0]).intValue() + 1,
                 ((Number) cancellations[1]).intValue() + 1);
-    }
-
-    private void checkCitedEvidence(ShopOrder order, CancellationRequest.Evidence evidence) {
-        if (evidence.inspectionId() != null) {
-            QualityInspection inspection = QualityInspection.findById(evidence.inspectionId());
-            if (inspection == null || !inspection.sku.equals(order.sku)) {
-                throw ProblemException.badRequest("evidence.inspectionId",
-                        "no inspection '" + evidence.inspectionId() + "' of the order's product " + order.sku);
-            }
-        }
-        if (evidence.logisticsEventId() != null) {
-            LogisticsEvent event = LogisticsEvent.findById(evidence.logisticsEventId());
-            boolean concerns = event != null && (order.orderNo.equals(event.orderNo)
-                    || order.buyerRegion.equals(event.region));
-            if (!concerns) {
-                throw ProblemException.badRequest("evidence.logisticsEventId", "no logistics event '"
-                        + evidence.logisticsEventId() + "' about this order or the buyer's region");
-            }
-        }
     }
 
     private Integer latestCount(String sku, Instant now) {

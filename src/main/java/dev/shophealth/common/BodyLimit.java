@@ -1,13 +1,11 @@
 package dev.shophealth.common;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Refuses a request body larger than {@code shophealth.limits.max-body-size} with a 413 problem+json before it is
@@ -16,8 +14,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class BodyLimit {
 
-    @ConfigProperty(name = "shophealth.limits.max-body-size", defaultValue = "10M")
-    MemorySize limit;
+    @Inject
+    ShopHealthConfig config;
 
     @Inject
     ObjectMapper json;
@@ -26,10 +24,10 @@ public class BodyLimit {
         router.route().order(-100).handler(ctx -> {
             String length = ctx.request().getHeader("Content-Length");
             long bytes = parse(length);
-            if (bytes > limit.asLongValue()) {
+            if (bytes > config.limits().maxBodySize().asLongValue()) {
                 Problem problem = Problem.of(413, "The request body has " + bytes + " bytes; at most "
-                        + limit.asLongValue() + " are accepted", List.of(new FieldError("body",
-                        "is larger than " + limit.asLongValue() + " bytes")));
+                        + config.limits().maxBodySize().asLongValue() + " are accepted", List.of(new FieldError("body",
+                        "is larger than " + config.limits().maxBodySize().asLongValue() + " bytes")));
                 ctx.response().putHeader("Connection", "close");
                 RoutingProblems.end(ctx, json, problem);
             } else {

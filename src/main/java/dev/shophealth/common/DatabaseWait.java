@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -24,15 +23,15 @@ public class DatabaseWait {
     @Inject
     AgroalDataSource dataSource;
 
-    @ConfigProperty(name = "shophealth.database.wait", defaultValue = "1S")
-    Duration wait;
+    @Inject
+    ShopHealthConfig config;
 
     // after every other start-up observer (sample data loads with the start-up timeout)
     void onStart(@Observes @Priority(Integer.MAX_VALUE) StartupEvent event) {
-        if (wait.isNegative() || wait.isZero()) {
-            throw new IllegalArgumentException("shophealth.database.wait must be positive, got " + wait);
+        if (config.database().connectionWait().isNegative() || config.database().connectionWait().isZero()) {
+            throw new IllegalArgumentException("shophealth.database.wait must be positive, got " + config.database().connectionWait());
         }
-        dataSource.getConfiguration().connectionPoolConfiguration().setAcquisitionTimeout(wait);
-        LOG.debugf("Requests wait at most %s for a database connection", wait);
+        dataSource.getConfiguration().connectionPoolConfiguration().setAcquisitionTimeout(config.database().connectionWait());
+        LOG.debugf("Requests wait at most %s for a database connection", config.database().connectionWait());
     }
 }

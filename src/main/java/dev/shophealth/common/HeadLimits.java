@@ -1,7 +1,6 @@
 package dev.shophealth.common;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,7 +8,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Refuses a request whose URI or headers are too long with 414 or 431 problem+json. The HTTP layer's own limits
@@ -19,11 +17,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class HeadLimits {
 
-    @ConfigProperty(name = "shophealth.limits.max-uri-length", defaultValue = "4096")
-    int maxUriLength;
-
-    @ConfigProperty(name = "shophealth.limits.max-header-size", defaultValue = "20K")
-    MemorySize maxHeaderSize;
+    @Inject
+    ShopHealthConfig config;
 
     @Inject
     ObjectMapper json;
@@ -35,14 +30,14 @@ public class HeadLimits {
     private void check(RoutingContext ctx) {
         int uri = ctx.request().uri().length();
         long headers = headerSize(ctx);
-        if (uri > maxUriLength) {
+        if (uri > config.limits().maxUriLength()) {
             RoutingProblems.end(ctx, json, Problem.of(414, "The request URI has " + uri + " characters; at most "
-                    + maxUriLength + " are accepted", List.of(new FieldError("uri", "is longer than " + maxUriLength
+                    + config.limits().maxUriLength() + " are accepted", List.of(new FieldError("uri", "is longer than " + config.limits().maxUriLength()
                     + " characters"))));
-        } else if (headers > maxHeaderSize.asLongValue()) {
+        } else if (headers > config.limits().maxHeaderSize().asLongValue()) {
             RoutingProblems.end(ctx, json, Problem.of(431, "The request headers have " + headers + " bytes; at most "
-                    + maxHeaderSize.asLongValue() + " are accepted", List.of(new FieldError("headers",
-                    "are larger than " + maxHeaderSize.asLongValue() + " bytes"))));
+                    + config.limits().maxHeaderSize().asLongValue() + " are accepted", List.of(new FieldError("headers",
+                    "are larger than " + config.limits().maxHeaderSize().asLongValue() + " bytes"))));
         } else {
             ctx.next();
         }

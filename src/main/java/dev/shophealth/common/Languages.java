@@ -15,7 +15,7 @@ public final class Languages {
         if (headers == null) {
             return Locale.ENGLISH;
         }
-        for (Locale locale : headers.getAcceptableLanguages()) {
+        for (Locale locale : acceptable(headers)) {
             if ("zh".equals(locale.getLanguage())) {
                 return ZH;
             }
@@ -24,5 +24,15 @@ public final class Languages {
             }
         }
         return Locale.ENGLISH;
+    }
+
+    /** The header's languages; one that cannot be read ({@code en;q=2}) is the client's fault, named as such. */
+    private static java.util.List<Locale> acceptable(HttpHeaders headers) {
+        try {
+            return headers.getAcceptableLanguages();
+        } catch (RuntimeException e) {
+            throw ProblemException.badRequest(HttpHeaders.ACCEPT_LANGUAGE,
+                    "must be language tags with weights from 0 to 1, such as zh-CN,en;q=0.8");
+        }
     }
 }

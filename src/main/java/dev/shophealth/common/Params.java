@@ -40,6 +40,18 @@ public final class Params {
         }
     }
 
+    /** {@code true} or {@code false} (any case), the default when absent or blank; anything else answers 400. */
+    public static boolean bool(String field, String raw, boolean dflt) {
+        String value = trimmed(raw);
+        if (value == null) {
+            return dflt;
+        }
+        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(value);
+        }
+        throw ProblemException.badRequest(field, "must be true or false, got '" + raw + "'");
+    }
+
     /**
      * An instant from {@code 2026-11-20T08:00:00Z} or a plain date {@code 2026-11-20}; a plain date means its
      * start ({@code endOfDay=false}) or the start of the next day ({@code endOfDay=true}) in {@code zone}.

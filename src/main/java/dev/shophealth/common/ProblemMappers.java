@@ -1,5 +1,6 @@
 package dev.shophealth.common;
 
+import jakarta.inject.Inject;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -11,7 +12,6 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -21,8 +21,8 @@ public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
     /** What a 503 for an unreachable database asks clients to wait before they try again. */
-    @ConfigProperty(name = "shophealth.database.retry-after", defaultValue = "5S")
-    Duration retryAfter;
+    @Inject
+    ShopHealthConfig config;
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
@@ -99,7 +99,7 @@ public class ProblemMappers {
      * itself). Logged without a stack trace, which would repeat for every request during an outage.
      */
     private Response databaseUnreachable(Throwable e) {
-        long seconds = Math.max(1, retryAfter.toSeconds());
+        long seconds = Math.max(1, config.database().retryAfter().toSeconds());
         LOG.warnf("The database cannot be reached; answering 503 (%s)", rootMessage(e));
         return Problem.of(503, "The database cannot be reached right now; try again in " + seconds + " seconds.",
                 List.of()).toResponse().header("Retry-After", seconds).build();

@@ -63,7 +63,7 @@ public class OrderImporter implements RecordImporter<OrderImporter.OrderRow> {
             context.productShop(r.sku()).ifPresentOrElse(
                     owner -> {
                         if (!owner.equals(r.shopId())) {
-                            row.fail("sku", "sku '" + r.sku() + "' belongs to shop '" + owner + "', not '"
+                            row.fail("sku", "sku '" + r.sku() + "' belongs to shop '" + owner + "', not to the shopId '"
                                     + r.shopId() + "'");
                         }
                     },

@@ -35,17 +35,33 @@ public class DecisionLog {
         entry.rulesetRevision = output.rulesetRevision();
         entry.verdict = output.verdict() == null ? null : output.verdict().name();
         entry.input = write(input);
-        entry.output = write(output);
+        entry.output = write(DecisionRecord.of(output));
         entry.firedRules = output.firedRules().stream().map(FiredRule::id).collect(Collectors.joining(","));
         entry.error = output.error() == null ? null : output.error().substring(0, Math.min(1000, output.error().length()));
         entry.persist();
         return entry.decisionId;
     }
 
-    /** The evaluation recorded under {@code decisionId}. */
+    /** The latest row of one kind about one subject (a shop's last recorded health), if any. */
+    public java.util.Optional<DecisionLogEntry> latest(Kind kind, String subject) {
+        return DecisionLogEntry.<DecisionLogEntry>find("kind = ?1 and subject = ?2 order by decidedAt desc",
+                kind.name(), subject).firstResultOptional();
+    }
+
+    /** The evaluation recorded under {@code decisionId}, or null when there is no such row. */
     public Evaluation output(String decisionId) {
         DecisionLogEntry entry = DecisionLogEntry.findById(decisionId);
-        return entry == null ? null : read(entry.output, Evaluation.class);
+        return entry == null ? null : output(entry).evaluation();
+    }
+
+    /** The record of a row's output; a row written by a newer schema is refused rather than misread. */
+    public DecisionRecord output(DecisionLogEntry entry) {
+        DecisionRecord record = read(entry.output, DecisionRecord.class);
+        if (record.schema() > DecisionRecord.SCHEMA) {
+            throw new IllegalStateException("Decision " + entry.decisionId + " was written with schema "
+                    + record.schema() + "; this version reads up to " + DecisionRecord.SCHEMA);
+        }
+        return record;
     }
 
     private String write(Object value) {

@@ -1,5 +1,6 @@
 package dev.shophealth.order;
 
+import dev.shophealth.common.ShopHealthConfig;
 import dev.shophealth.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import dev.shophealth.common.PageResponse;
@@ -13,7 +14,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.ZoneId;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
@@ -26,8 +26,8 @@ public class OrderResource {
     @Inject
     OrderService orders;
 
-    @ConfigProperty(name = "shophealth.zone", defaultValue = "Asia/Shanghai")
-    ZoneId zone;
+    @Inject
+    ShopHealthConfig config;
 
     @GET
     @Operation(summary = "Find orders, newest first",
@@ -39,7 +39,7 @@ public class OrderResource {
             @Parameter(description = "case-insensitive part of the product name") @QueryParam("product") String product,
             @QueryParam("status") String status, @QueryParam("page") String page, @QueryParam("size") String size) {
         var search = new OrderSearch(Params.trimmed(shopId), Params.trimmed(orderNo),
-                Params.instant("from", from, false, zone), Params.instant("to", to, true, zone),
+                Params.instant("from", from, false, config.zone()), Params.instant("to", to, true, config.zone()),
                 Params.trimmed(product), Params.enumValue("status", status, OrderStatus.class), Params.intInRange("page", page, 0, 0, 1_000_000),
                 Params.intInRange("size", size, 20, 1, 200));
         if (search.from() != null && search.to() != null && search.from().isAfter(search.to())) {

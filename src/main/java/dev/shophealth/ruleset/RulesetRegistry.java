@@ -1,14 +1,11 @@
 package dev.shophealth.ruleset;
 
 import dev.shophealth.ruleset.engine.CompiledRuleset;
-import dev.shophealth.ruleset.engine.Evaluation;
-import dev.shophealth.ruleset.engine.Evaluator;
 import dev.shophealth.ruleset.engine.IsolatedCheck;
 import dev.shophealth.ruleset.engine.RulesetFiles;
 import dev.shophealth.ruleset.engine.RulesetProblem;
 import dev.shophealth.ruleset.engine.RulesetRejectedException;
 
-import dev.shophealth.fact.Given;
 import dev.shophealth.ruleset.RulesetActivation;
 import dev.shophealth.ruleset.RulesetStore;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -52,6 +49,17 @@ public class RulesetRegistry {
     @Inject
     dev.shophealth.security.Audit audit;
 
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry meters;
+    /** {@code shophealth_ruleset_active{revision}} = 1 for the revision this instance serves. */
+    private io.micrometer.core.instrument.MultiGauge activeRevision;
+
+    @jakarta.annotation.PostConstruct
+    void meters() {
+        activeRevision = io.micrometer.core.instrument.MultiGauge.builder("shophealth.ruleset.active")
+                .description("The ruleset revision this instance serves (1)").register(meters);
+    }
+
     private final AtomicReference<CompiledRuleset> active = new AtomicReference<>();
     private final AtomicReference<ReloadFailure> lastFailure = new AtomicReference<>();
     private volatile Instant activatedAt;
@@ -63,7 +71,7 @@ public class RulesetRegistry {
             if (config.source() == RulesetConfig.Source.DATABASE && adoptFleetRevision()) {
                 return;
             }
-            reload(RulesetActivation.Kind.STARTUP, "folder");
+            reload(RulesetActivation.Kind.STARTUP);
         } catch (RulesetRejectedException e) {
             LOG.errorf("The rules in %s are rejected; no ruleset is active until they are fixed and reloaded:%n%s",
                     config.dir().toAbsolutePath(), e.problems().stream().map(RulesetProblem::toString)
@@ -114,19 +122,19 @@ public class RulesetRegistry {
         return Optional.ofNullable(lastFailure.get());
     }
 
-    /** Evaluates with the ruleset active now; the whole evaluation uses that one ruleset. */
-    public Evaluation evaluate(Given given) {
-        CompiledRuleset ruleset = active().orElseThrow(NoActiveRulesetException::new);
-        return Evaluator.evaluate(ruleset, given);
-    }
-
     /** Reads the rules folder again; activates it if it passes every check, else keeps the active one. */
     public ReloadReport reload() {
-        return reload(RulesetActivation.Kind.RELOAD, "folder");
+        return reload(RulesetActivation.Kind.RELOAD);
     }
 
-    /** Activates a checked ruleset: stored as a version, recorded as an activation, then served. */
-    public synchronized ReloadReport activate(CompiledRuleset candidate, RulesetActivation.Kind kind, String by) {
+    /**
+     * The one way a ruleset becomes active: stored as a version, recorded as an activation (both in one
+     * transaction), then served, then audited. The actor is the authenticated user ("system" at start-up and for
+     * the folder watcher), for reloads, activations and rollbacks alike.
+     */
+    public synchronized ReloadReport activate(CompiledRuleset candidate, RulesetActivation.Kind kind) {
+        meters.counter("shophealth.ruleset.activations", "kind", kind.name()).increment();
+        String by = audit.actor();
         CompiledRuleset before = active.get();
         QuarkusTransaction.joiningExisting().run(() -> {
             store.save(candidate, by, kind.name().toLowerCase(java.util.Locale.ROOT));
@@ -138,7 +146,25 @@ public class RulesetRegistry {
         return ReloadReports.of(before, candidate);
     }
 
-    private synchronized ReloadReport reload(RulesetActivation.Kind kind, String by) {
+    private synchronized ReloadReport reload(RulesetActivation.Kind kind) {
+        long start = System.nanoTime();
+        String outcome = "failed";
+        try {
+            ReloadReport report = checkAndActivate(kind);
+            outcome = report.changed() ? "activated" : "unchanged";
+            return report;
+        } catch (RulesetRejectedException e) {
+            outcome = "rejected";
+            throw e;
+        } finally {
+            io.micrometer.core.instrument.Timer.builder("shophealth.ruleset.reloads")
+                    .description("Reloads of the rules folder (checked in the check process) by outcome")
+                    .tag("kind", kind.name()).tag("outcome", outcome).register(meters)
+                    .record(java.time.Duration.ofNanos(System.nanoTime() - start));
+        }
+    }
+
+    private ReloadReport checkAndActivate(RulesetActivation.Kind kind) {
         RulesetFiles files = RulesetFiles.read(config.dir());
         CompiledRuleset before = active.get();
         if (before != null && before.revision().equals(files.revision())) {
@@ -159,11 +185,13 @@ public class RulesetRegistry {
             throw e;
         }
         lastFailure.set(null);
-        return activate(candidate, kind, by);
+        return activate(candidate, kind);
     }
 
     private void swap(CompiledRuleset candidate) {
         CompiledRuleset before = active.getAndSet(candidate);
+        activeRevision.register(java.util.List.of(io.micrometer.core.instrument.MultiGauge.Row.of(
+                io.micrometer.core.instrument.Tags.of("revision", candidate.revision()), 1)), true);
         activatedAt = Instant.now();
         LOG.infof("Ruleset %s active (%d rules, %d scenarios passed)%s", candidate.revision(),
                 candidate.rules().size(), candidate.scenarioResults().size(),

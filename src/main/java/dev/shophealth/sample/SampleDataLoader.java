@@ -1,5 +1,6 @@
 package dev.shophealth.sample;
 
+import dev.shophealth.common.ShopHealthConfig;
 import dev.shophealth.dataimport.ImportService;
 import dev.shophealth.order.Shop;
 import dev.shophealth.ruleset.RulesetRegistry;
@@ -15,7 +16,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -36,22 +36,15 @@ public class SampleDataLoader {
     @Inject
     RulesetRegistry rulesets;
 
-    @ConfigProperty(name = "shophealth.sample-data.load", defaultValue = "true")
-    boolean load;
-
-    @ConfigProperty(name = "shophealth.sample-data.dir", defaultValue = "./data/sample")
-    Path dir;
-
-    /** Large generated data sets (benchmarks) take minutes to load. */
-    @ConfigProperty(name = "shophealth.sample-data.timeout", defaultValue = "PT1H")
-    java.time.Duration timeout;
+    @Inject
+    ShopHealthConfig config;
 
     void onStart(@Observes StartupEvent event) {
-        if (!load) {
+        if (!config.sampleData().load()) {
             return;
         }
-        if (!Files.exists(dir.resolve(SampleFiles.MANIFEST))) {
-            LOG.warnf("No sample data at %s; starting with what the database holds", dir.toAbsolutePath());
+        if (!Files.exists(config.sampleData().dir().resolve(SampleFiles.MANIFEST))) {
+            LOG.warnf("No sample data at %s; starting with what the database holds", config.sampleData().dir().toAbsolutePath());
             return;
         }
         if (rulesets.active().isEmpty()) {
@@ -60,7 +53,7 @@ public class SampleDataLoader {
             return;
         }
         // one transaction for all of it: a failed load leaves the database empty, to be loaded at the next start
-        QuarkusTransaction.requiringNew().timeout((int) timeout.toSeconds()).run(this::loadIfEmpty);
+        QuarkusTransaction.requiringNew().timeout((int) config.sampleData().timeout().toSeconds()).run(this::loadIfEmpty);
     }
 
     private void loadIfEmpty() {
@@ -69,22 +62,22 @@ public class SampleDataLoader {
             return;
         }
         try {
-            long days = ChronoUnit.DAYS.between(SampleFiles.anchor(dir), LocalDate.now(SampleGenerator.ZONE));
+            long days = ChronoUnit.DAYS.between(SampleFiles.anchor(config.sampleData().dir()), LocalDate.now(SampleGenerator.ZONE));
             long started = System.nanoTime();
             int rows = 0;
             for (String kind : SampleData.KINDS) {
-                var file = SampleFiles.read(dir, kind, days);
+                var file = SampleFiles.read(config.sampleData().dir(), kind, days);
                 if (!file.isEmpty()) {
                     rows += imports.importRows(kind, "csv", file, false).rows();
                 }
             }
-            var requests = SampleFiles.read(dir, SampleData.REQUESTS, days);
+            var requests = SampleFiles.read(config.sampleData().dir(), SampleData.REQUESTS, days);
             var statuses = requests.isEmpty() ? java.util.Map.of() : cancellations.submit(requests, Instant.now());
             LOG.infof("Loaded %d sample rows from %s (times shifted by %d days) and screened %d cancellation "
-                    + "requests %s in %d ms", rows, dir, days, requests.size(), statuses,
+                    + "requests %s in %d ms", rows, config.sampleData().dir(), days, requests.size(), statuses,
                     (System.nanoTime() - started) / 1_000_000);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the sample data in " + dir, e);
+            throw new UncheckedIOException("Cannot read the sample data in " + config.sampleData().dir(), e);
         }
     }
 }

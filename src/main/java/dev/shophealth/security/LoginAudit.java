@@ -16,6 +16,9 @@ import org.jboss.logging.Logger;
 @Singleton
 public class LoginAudit {
 
+    @jakarta.inject.Inject
+    io.micrometer.core.instrument.MeterRegistry meters;
+
     /** The actor of an address's refused logins that belong to no user's row. */
     static final String ANY_USER = "(any user)";
     /** Above this many rows in memory, those of ended windows are forgotten. */
@@ -59,6 +62,7 @@ public class LoginAudit {
 
     /** A login whose credentials were wrong (or a token that was refused). */
     public void failed(String user, String address) {
+        meters.counter("shophealth.logins.failed", "outcome", "wrong-credentials").increment();
         add(user, address, false);
     }
 
@@ -68,6 +72,7 @@ public class LoginAudit {
      * names from a throttled address adds no rows.
      */
     public void refused(String user, String address) {
+        meters.counter("shophealth.logins.failed", "outcome", "throttled").increment();
         long window = window(clock.now());
         add(tallies.containsKey(new Key(user, address, window)) ? user : ANY_USER, address, true);
     }

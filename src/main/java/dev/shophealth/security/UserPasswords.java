@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -43,19 +42,19 @@ public class UserPasswords {
     @Inject
     CachedPasswordIdentityProvider verified;
 
-    @ConfigProperty(name = "shophealth.sample-data.load", defaultValue = "true")
-    boolean sampleData;
+    @Inject
+    dev.shophealth.common.ShopHealthConfig shopHealth;
 
     void onStart(@Observes @Priority(0) StartupEvent event) {
         boolean production = LaunchMode.current() == LaunchMode.NORMAL;
         long merchants = QuarkusTransaction.requiringNew()
                 .call(() -> AppUser.count("username in ?1", SAMPLE_MERCHANTS));
-        boolean withMerchants = sampleData || merchants > 0;
+        boolean withMerchants = shopHealth.sampleData().load() || merchants > 0;
         List<StartupPasswordCheck.Need> needs = new ArrayList<>(List.of(
                 need("reviewer", config.reviewerPassword()), need("analyst", config.analystPassword()),
                 need("admin", config.adminPassword())));
         if (withMerchants) {
-            needs.add(new StartupPasswordCheck.Need("merchant", config.merchantPassword(), sampleData
+            needs.add(new StartupPasswordCheck.Need("merchant", config.merchantPassword(), shopHealth.sampleData().load()
                     ? "the sample data's merchants" : "the " + merchants + " sample merchants in the database"));
         }
         List<String> problems = StartupPasswordCheck.problems(needs, production);
@@ -104,7 +103,7 @@ public class UserPasswords {
         if (withMerchants) {
             for (String merchant : SAMPLE_MERCHANTS) {
                 users.add(new ConfiguredUser(merchant, Roles.MERCHANT, merchant.substring("merchant-".length()),
-                        config.merchantPassword().orElseThrow(), sampleData));
+                        config.merchantPassword().orElseThrow(), shopHealth.sampleData().load()));
             }
         }
         return users;

@@ -1,12 +1,11 @@
 package dev.shophealth.shophealth;
 
+import dev.shophealth.decision.Decision;
+import dev.shophealth.decision.Decisions;
+
 import dev.shophealth.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import dev.shophealth.common.Languages;
-import dev.shophealth.ruleset.engine.CompiledRuleset;
-import dev.shophealth.ruleset.engine.Evaluation;
-import dev.shophealth.ruleset.NoActiveRulesetException;
-import dev.shophealth.ruleset.RulesetRegistry;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -23,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class EvaluateResource {
 
     @Inject
-    RulesetRegistry rulesets;
+    Decisions decisions;
 
     @Inject
     HealthReports reports;
@@ -34,9 +33,8 @@ public class EvaluateResource {
     @Operation(summary = "The shop-health report of a posted order history; nothing is stored")
     public HealthReport evaluate(HistoryRequest history, @Context HttpHeaders headers) {
         var windows = HistoryMetrics.windows(history);
-        CompiledRuleset ruleset = rulesets.active().orElseThrow(NoActiveRulesetException::new);
-        Evaluation e = reports.evaluate(ruleset, windows);
-        return reports.report(history.shop().id(), history.asOf().toInstant(), ruleset, windows, e, null,
+        Decision decision = decisions.evaluate(r -> HealthReports.given(windows));
+        return reports.report(history.shop().id(), history.asOf().toInstant(), windows, decision,
                 Languages.pick(headers));
     }
 }

@@ -2,8 +2,8 @@ package dev.shophealth.shophealth;
 
 import dev.shophealth.outcome.FiredRule;
 import dev.shophealth.outcome.ScoreContribution;
-import dev.shophealth.ruleset.EvaluationReport.ConsequenceView;
-import dev.shophealth.ruleset.EvaluationReport.FindingView;
+import dev.shophealth.decision.EvaluationReport.ConsequenceView;
+import dev.shophealth.decision.EvaluationReport.FindingView;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -1,13 +1,14 @@
 package dev.shophealth.shophealth;
 
+import dev.shophealth.decision.Decision;
+import dev.shophealth.decision.Decisions;
+
 import dev.shophealth.fact.Given;
 import dev.shophealth.fact.ShopWindowFact;
 import dev.shophealth.outcome.ScoreContribution;
 import dev.shophealth.ruleset.engine.CompiledRuleset;
 import dev.shophealth.ruleset.engine.Evaluation;
-import dev.shophealth.ruleset.EvaluationReport;
-import dev.shophealth.ruleset.engine.Evaluator;
-import dev.shophealth.ruleset.RulesetService;
+import dev.shophealth.decision.EvaluationReport;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -25,14 +26,15 @@ import java.util.Set;
 public class HealthReports {
 
     @Inject
-    RulesetService rulesets;
+    Decisions decisions;
 
-    /** The evaluation of one shop's windows. */
+    /** The evaluation of one shop's windows with {@code ruleset} (one ruleset for a list or a trend), not recorded. */
     public Evaluation evaluate(CompiledRuleset ruleset, List<ShopWindowFact> windows) {
-        return Evaluator.evaluate(ruleset, given(windows));
+        return decisions.evaluate(ruleset, r -> given(windows)).evaluation();
     }
 
-    static Given given(List<ShopWindowFact> windows) {
+    /** What the rules are given for a shop's health: its window facts only. */
+    public static Given given(List<ShopWindowFact> windows) {
         return new Given(null, null, windows, null);
     }
 
@@ -40,9 +42,12 @@ public class HealthReports {
         return RiskLevel.of(e.score(), ruleset.parameters().parameters());
     }
 
-    HealthReport report(String shopId, Instant asOf, CompiledRuleset ruleset, List<ShopWindowFact> windows,
-            Evaluation e, String decisionId, Locale locale) {
-        EvaluationReport r = rulesets.render(e, locale);
+    /** The report of one decision about a shop, in {@code locale} with the texts of the ruleset that decided. */
+    HealthReport report(String shopId, Instant asOf, List<ShopWindowFact> windows, Decision decision, Locale locale) {
+        CompiledRuleset ruleset = decision.ruleset();
+        Evaluation e = decision.evaluation();
+        String decisionId = decision.decisionId();
+        EvaluationReport r = decision.report(locale);
         Map<String, WindowMetrics> metrics = new LinkedHashMap<>();
         windows.forEach(w -> metrics.put(w.window(), WindowMetrics.of(w)));
         return new HealthReport(shopId, asOf, e.rulesetRevision(), decisionId, e.score(), level(ruleset, e), metrics,

@@ -1,12 +1,13 @@
 package dev.shophealth.shophealth;
 
+import dev.shophealth.decision.Decision;
+import dev.shophealth.decision.Decisions;
+
 import dev.shophealth.common.ProblemException;
 import dev.shophealth.decisionlog.DecisionLog;
 import dev.shophealth.fact.ShopWindowFact;
 import dev.shophealth.ruleset.engine.CompiledRuleset;
 import dev.shophealth.ruleset.engine.Evaluation;
-import dev.shophealth.ruleset.NoActiveRulesetException;
-import dev.shophealth.ruleset.RulesetRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -36,21 +37,56 @@ public class ShopHealthService {
     @Inject
     HealthReports reports;
     @Inject
-    RulesetRegistry rulesets;
-    @Inject
-    DecisionLog decisionLog;
+    Decisions decisions;
     @Inject
     dev.shophealth.order.ShopScope scope;
 
+    /** When a health report becomes a row of the decision log. */
+    public enum Recording {
+        /** A report at a past date: a view of history, not a decision. */
+        NONE,
+        /** The current report: recorded when the shop's outcome differs from its last recorded one. */
+        ON_CHANGE,
+        /** An explicit snapshot: always recorded. */
+        ALWAYS
+    }
+
+    @Inject
+    DecisionLog log;
+
+    /**
+     * A shop's report. A read is a read: the decision log gets a row when the outcome (revision, score, findings,
+     * consequences, error) differs from the shop's last recorded one, or on an explicit snapshot — not per view.
+     * An unchanged report carries the id of the row that recorded that outcome.
+     */
     @Transactional
-    public HealthReport report(String shopId, Instant asOf, Locale locale) {
+    public HealthReport report(String shopId, Instant asOf, Recording recording, Locale locale) {
         scope.requireShop(shopId);
-        CompiledRuleset ruleset = rulesets.active().orElseThrow(NoActiveRulesetException::new);
         List<ShopWindowFact> windows = windows(shopId, asOf);
-        Evaluation e = reports.evaluate(ruleset, windows);
-        String decisionId = decisionLog.record(DecisionLog.Kind.SHOP_HEALTH, shopId, HealthReports.given(windows), e,
-                Instant.now());
-        return reports.report(shopId, asOf, ruleset, windows, e, decisionId, locale);
+        Decision decision = decisions.evaluate(DecisionLog.Kind.SHOP_HEALTH, r -> HealthReports.given(windows));
+        if (recording == Recording.ALWAYS) {
+            decision = decisions.record(DecisionLog.Kind.SHOP_HEALTH, shopId, decision, Instant.now());
+        } else if (recording == Recording.ON_CHANGE) {
+            Decision evaluated = decision;
+            var last = log.latest(DecisionLog.Kind.SHOP_HEALTH, shopId)
+                    .filter(row -> sameOutcome(log.output(row).evaluation(), evaluated.evaluation()));
+            decision = last.isPresent()
+                    ? new Decision(decision.ruleset(), decision.given(), decision.evaluation(), last.get().decisionId)
+                    : decisions.record(DecisionLog.Kind.SHOP_HEALTH, shopId, decision, Instant.now());
+        }
+        return reports.report(shopId, asOf, windows, decision, locale);
+    }
+
+    static boolean sameOutcome(Evaluation a, Evaluation b) {
+        return java.util.Objects.equals(a.rulesetRevision(), b.rulesetRevision()) && a.score() == b.score()
+                && codes(a.findings().stream().map(f -> f.code())).equals(codes(b.findings().stream().map(f -> f.code())))
+                && codes(a.consequences().stream().map(c -> c.code()))
+                        .equals(codes(b.consequences().stream().map(c -> c.code())))
+                && java.util.Objects.equals(a.error(), b.error());
+    }
+
+    private static java.util.Set<String> codes(java.util.stream.Stream<String> codes) {
+        return codes.collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
     }
 
     @Transactional
@@ -62,7 +98,7 @@ public class ShopHealthService {
         if (Duration.between(from, to).dividedBy(step) >= MAX_POINTS) {
             throw ProblemException.badRequest("step", "gives more than " + MAX_POINTS + " points; take a longer step");
         }
-        CompiledRuleset ruleset = rulesets.active().orElseThrow(NoActiveRulesetException::new);
+        CompiledRuleset ruleset = decisions.active();
         List<TrendPoint> points = new ArrayList<>();
         for (Instant at = from; !at.isAfter(to); at = at.plus(step)) {
             Evaluation e = reports.evaluate(ruleset, windows(shopId, at));

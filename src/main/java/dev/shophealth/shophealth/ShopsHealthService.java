@@ -1,11 +1,11 @@
 package dev.shophealth.shophealth;
 
+import dev.shophealth.decision.Decisions;
+
 import dev.shophealth.common.PageResponse;
 import dev.shophealth.fact.ShopWindowFact;
 import dev.shophealth.ruleset.engine.CompiledRuleset;
 import dev.shophealth.ruleset.engine.Evaluation;
-import dev.shophealth.ruleset.NoActiveRulesetException;
-import dev.shophealth.ruleset.RulesetRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -39,13 +39,13 @@ public class ShopsHealthService {
     @Inject
     HealthReports reports;
     @Inject
-    RulesetRegistry rulesets;
+    Decisions decisions;
     @Inject
     EntityManager em;
 
     @Transactional
     public PageResponse<ShopRisk> list(RiskLevel level, SortBy sort, int page, int size, Instant asOf) {
-        CompiledRuleset ruleset = rulesets.active().orElseThrow(NoActiveRulesetException::new);
+        CompiledRuleset ruleset = decisions.active();
         Map<String, List<ShopWindowFact>> all = metrics.windows(null, asOf);
         List<ShopRisk> risks = new ArrayList<>();
         for (Object[] shop : em.createQuery("select s.id, s.name from Shop s", Object[].class).getResultList()) {

@@ -15,7 +15,7 @@ import java.util.Map;
  * {@code ShopFixture.shop("T9101").product("T9101-A", 10).order("T9101-1", "T9101-A", 8, 10).load()}.
  * Times are relative to now; orders are placed a day ago in 上海 Shanghai unless said otherwise.
  */
-final class ShopFixture {
+public final class ShopFixture {
 
     static final String REGION = "上海 Shanghai";
     private final String shopId;
@@ -26,7 +26,7 @@ final class ShopFixture {
         add("shops", "id", shopId, "name", "测试店 " + shopId, "category", "测试 Test");
     }
 
-    static ShopFixture shop(String shopId) {
+    public static ShopFixture shop(String shopId) {
         return new ShopFixture(shopId);
     }
 
@@ -34,15 +34,15 @@ final class ShopFixture {
         return OffsetDateTime.now(ZoneOffset.ofHours(8)).minus(d).withNano(0).toString();
     }
 
-    ShopFixture product(String sku, int listedStock) {
+    public ShopFixture product(String sku, int listedStock) {
         return add("products", "sku", sku, "shopId", shopId, "name", "商品 Product " + sku, "listedStock", listedStock);
     }
 
-    ShopFixture order(String orderNo, String sku, int quantity, int listedStockAtOrder) {
+    public ShopFixture order(String orderNo, String sku, int quantity, int listedStockAtOrder) {
         return order(orderNo, sku, quantity, listedStockAtOrder, REGION, "AWAITING_SHIPMENT", Duration.ofDays(1));
     }
 
-    ShopFixture order(String orderNo, String sku, int quantity, int listedStockAtOrder, String region, String status,
+    public ShopFixture order(String orderNo, String sku, int quantity, int listedStockAtOrder, String region, String status,
             Duration ago) {
         boolean shipped = !status.equals("AWAITING_SHIPMENT");
         return add("orders", "orderNo", orderNo, "shopId", shopId, "sku", sku, "productName", "商品 Product " + sku,
@@ -57,17 +57,17 @@ final class ShopFixture {
         return add("stock-counts", "sku", sku, "countedQuantity", counted, "countedAt", ago(ago));
     }
 
-    ShopFixture inspection(String id, String sku, String result, Duration ago) {
+    public ShopFixture inspection(String id, String sku, String result, Duration ago) {
         return add("inspections", "inspectionId", id, "sku", sku, "batch", "B-" + id, "result", result,
                 "defect", result.equals("FAIL") ? "电池鼓包 Battery swelling" : null, "inspectedAt", ago(ago));
     }
 
-    ShopFixture logistics(String id, String orderNo, String region, String kind, Duration ago) {
+    public ShopFixture logistics(String id, String orderNo, String region, String kind, Duration ago) {
         return add("logistics-events", "eventId", id, "orderNo", orderNo, "region", region, "kind", kind,
                 "detail", "测试 Test event", "occurredAt", ago(ago));
     }
 
-    ShopFixture load() {
+    public ShopFixture load() {
         rows.forEach((kind, list) -> given().contentType("application/json").body(list)
                 .when().post("/api/import/" + kind).then().statusCode(200));
         return this;

@@ -112,6 +112,34 @@ class MalformedInputResourceTest {
     }
 
     @Test
+    void aCompensationLargerThanTheDatabaseHoldsIs400NamingItAndNothingIsStored() {
+        // found by InputFuzzResourceTest: numeric(14, 2) overflowed on insert and answered 500
+        long requests = Cancellation.count();
+        cancellation(Map.of("orderNo", "DY1002009999", "reason", "OUT_OF_STOCK", "buyerContact",
+                Map.of("channel", "PHONE", "contactedAt", "2026-11-25T10:00:00+08:00", "summary", "called",
+                        "compensation", Map.of("type", "COUPON", "amount", new java.math.BigDecimal("123456789012345.67")))))
+                .statusCode(400).contentType(Problem.MEDIA_TYPE)
+                .body("errors[0].field", equalTo("buyerContact.compensation.amount"))
+                .body("errors[0].message", containsString("999999999999.99"));
+        assertEquals(requests, Cancellation.count());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en;q=2", "zh-CN;q=abc"})
+    void anAcceptLanguageThatCannotBeReadIs400NamingIt(String header) {
+        // found by InputFuzzResourceTest: a 400 that named no field
+        given().header("Accept-Language", header).when().get("/api/shops/S1002/health")
+                .then().statusCode(400).contentType(Problem.MEDIA_TYPE)
+                .body("errors[0].field", equalTo("Accept-Language"));
+        long requests = Cancellation.count();
+        given().contentType("application/json").header("Accept-Language", header).header("Idempotency-Key", header)
+                .body(Map.of("orderNo", "DY1002009999", "reason", "OUT_OF_STOCK"))
+                .when().post("/api/cancellations")
+                .then().statusCode(400).body("errors[0].field", equalTo("Accept-Language"));
+        assertEquals(requests, Cancellation.count());
+    }
+
+    @Test
     void linesInANoteAreNotControlCharacters() {
         // tab, line feed and carriage return are text; the unknown id is what is wrong here
         given().contentType("application/json").body(Map.of("verdict", "REJECT", "note", "line 1\r\n\tline 2"))

@@ -136,6 +136,34 @@ class ImportResourceTest {
         assertEquals(before, Shop.count());
     }
 
+    @Test
+    void aDryRunFlagThatIsNeitherTrueNorFalseIs400AndImportsNothing() {
+        // found by InputFuzzResourceTest: "yes", "1" or "/" were read as false and the file was imported
+        long before = Shop.count();
+        for (String flag : List.of("yes", "1", "/")) {
+            given().contentType("text/csv").queryParam("dryRun", flag)
+                    .body(Csv.header("id", "name", "category").row("T8002", "a", "b").text())
+                    .when().post("/api/import/shops").then().statusCode(400)
+                    .contentType("application/problem+json").body("errors[0].field", equalTo("dryRun"));
+        }
+        given().contentType("text/csv").queryParam("dryRun", " TRUE ")
+                .body(Csv.header("id", "name", "category").row("T8002", "a", "b").text())
+                .when().post("/api/import/shops").then().statusCode(200).body("dryRun", equalTo(true));
+        assertEquals(before, Shop.count());
+    }
+
+    @Test
+    void anOrderOfAnotherShopsProductNamesTheSkuAndTheShopId() {
+        given().contentType("text/csv").queryParam("dryRun", true)
+                .body(Csv.header("orderNo", "shopId", "sku", "productName", "quantity", "amount", "buyerId",
+                        "buyerRegion", "placedAt", "status", "shippedAt", "deliveredAt", "listedStockAtOrder")
+                        .row("T8003-1", "S1002", "S1001-SKU-01", "p", 1, "1.00", "B-1", "r", "2026-11-20T10:00:00+08:00",
+                                "AWAITING_SHIPMENT", null, null, 3).text())
+                .when().post("/api/import/orders").then().statusCode(400)
+                .body("errors[0].field", equalTo("sku"))
+                .body("errors[0].message", equalTo("sku 'S1001-SKU-01' belongs to shop 'S1001', not to the shopId 'S1002'"));
+    }
+
     @RepeatedTest(10)
     void twoIdenticalImportsAtTheSameTimeBothSucceedAndStoreEveryRowOnce(RepetitionInfo repetition) throws Exception {
         // given: one file of new shops, sent twice at the same moment

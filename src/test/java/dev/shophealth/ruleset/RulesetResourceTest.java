@@ -56,20 +56,22 @@ class RulesetResourceTest {
 
     @Test
     void aRuleThatRunsAwayOnlyOnLiveFactsIsStoppedAtTheDeadlineAndReported() {
-        // given: a rule no scenario triggers (so it passes the check process) that backtracks for ages on one order
+        // given: a rule whose scenario passes quickly (so it passes the check process) but that backtracks for ages
+        // on one live order
         rules.write("advice/runaway.drl", """
                 package shophealth.advice;
                 import dev.shophealth.fact.CancellationRequestFact;
                 global dev.shophealth.outcome.Outcomes outcomes;
                 rule "ADV-RUN-01 Looks at one order very closely"
                 when
-                    $r : CancellationRequestFact(orderNo == "RUNAWAY-1")
+                    $r : CancellationRequestFact()
                 then
-                    boolean odd = "x".repeat(5000).matches("(x+x+)+y");
-                    outcomes.review(drools, "EVIDENCE_MISSING", "reason", $r.reason());
+                    if ($r.orderNo().equals("RUNAWAY-1") && "x".repeat(5000).matches("(x+x+)+y")) {
+                        outcomes.review(drools, "EVIDENCE_MISSING", "reason", $r.reason());
+                    }
                 end
                 """).write("advice/runaway.scenarios.yaml", """
-                - name: another order is not looked at
+                - name: another order is looked at quickly
                   given:
                     request: {orderNo: O1, shopId: S1, reason: OUT_OF_STOCK, quantity: 1, listedStockAtOrder: 1,
                               warehouseStock: 0, buyerContacted: true}

@@ -38,6 +38,8 @@ class RulesetSwapTest {
 
     @Inject
     RulesetRegistry registry;
+    @Inject
+    dev.shophealth.decision.Decisions decisions;
 
     @AfterEach
     void restoreRules() {
@@ -68,7 +70,7 @@ class RulesetSwapTest {
             workers.add(pool.submit(() -> {
                 // at least EVALUATIONS, and on until the reloads are over, so every reload falls among them
                 while (done.incrementAndGet() <= EVALUATIONS || reloading.get()) {
-                    Evaluation e = registry.evaluate(fivePercent);
+                    Evaluation e = decisions.evaluate(r -> fivePercent).evaluation();
                     boolean warned = e.findings().stream().anyMatch(f -> f.code().equals("HIGH_CANCELLATION_RATE"));
                     boolean consistent = e.rulesetRevision().equals(warnsAt25) ? warned
                             : e.rulesetRevision().equals(warnsAt6) && !warned;
@@ -81,32 +83,32 @@ class RulesetSwapTest {
                 }
             }));
         }
-        Future<Integer> reloader = pool.submit(() -> {
-            int reloads = 0;
-            while (reloads < RELOADS) {
-                if (reloads % 2 == 0) {
+        Future<List<String>> reloader = pool.submit(() -> {
+            List<String> activated = new java.util.ArrayList<>();
+            for (int reload = 0; reload < RELOADS; reload++) {
+                if (reload % 2 == 0) {
                     RulesFolder.copyInto(CopiedRulesProfile.DIR).replace("parameters.yaml",
                             "cancelRateWarning: 0.025", "cancelRateWarning: 0.06");
                 } else {
                     RulesFolder.copyInto(CopiedRulesProfile.DIR);
                 }
-                registry.reload();
-                reloads++;
+                activated.add(registry.reload().newRevision());
             }
             reloading.set(false);
-            return reloads;
+            return activated;
         });
         for (Future<?> w : workers) {
             w.get(5, TimeUnit.MINUTES);
         }
-        int reloads = reloader.get(5, TimeUnit.MINUTES);
+        List<String> activated = reloader.get(5, TimeUnit.MINUTES);
         pool.shutdown();
 
         // then
         assertEquals(0, failures.get(), "failed or inconsistent evaluations");
-        int evaluations = byRevision.values().stream().mapToInt(AtomicInteger::get).sum();
-        assertTrue(evaluations >= EVALUATIONS, "evaluations: " + evaluations);
-        assertTrue(reloads >= RELOADS, "reloads: " + reloads);
+        // each reload activated the other ruleset, alternately
+        for (int reload = 0; reload < RELOADS; reload++) {
+            assertEquals(reload % 2 == 0 ? warnsAt6 : warnsAt25, activated.get(reload), "reload " + reload);
+        }
         assertTrue(byRevision.keySet().stream().allMatch(r -> r.equals(warnsAt25) || r.equals(warnsAt6)),
                 "revisions seen: " + byRevision.keySet());
         assertEquals(2, byRevision.size(), "both rulesets served evaluations: " + byRevision);

@@ -46,6 +46,7 @@ class RoleMatrixTest {
             new Endpoint("GET", "/api/shops/S1001/cancellations.csv", null, null, ALL),
             new Endpoint("GET", "/api/shops/S1001/health", null, null, ALL),
             new Endpoint("GET", "/api/shops/S1001/health/history?step=P7D", null, null, ALL),
+            new Endpoint("POST", "/api/shops/S1001/health/snapshot", null, null, ALL),
             new Endpoint("GET", "/api/shops/health", null, null, Set.of(R, A, D)),
             new Endpoint("POST", "/api/evaluate", "application/json", "{}", ALL),
             new Endpoint("GET", "/api/rulesets/active", null, null, ANALYSTS),
@@ -64,6 +65,8 @@ class RoleMatrixTest {
             new Endpoint("GET", "/api/rulesets/coverage", null, null, ANALYSTS),
             new Endpoint("GET", "/api/backtests/none", null, null, ANALYSTS),
             new Endpoint("DELETE", "/api/backtests/none", null, null, ANALYSTS),
+            new Endpoint("GET", "/api/decisions", null, null, ANALYSTS),
+            new Endpoint("GET", "/api/decisions/export?limit=1", null, null, ANALYSTS),
             new Endpoint("GET", "/api/decisions/none", null, null, ANALYSTS),
             new Endpoint("POST", "/api/decisions/none/replay", null, null, ANALYSTS),
             new Endpoint("GET", "/api/audit", null, null, Set.of(D)));

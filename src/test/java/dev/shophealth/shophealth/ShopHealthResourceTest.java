@@ -86,6 +86,31 @@ class ShopHealthResourceTest {
     }
 
     @Test
+    void aReadIsARead_theLogGetsARowWhenTheOutcomeChangesOrOnASnapshot() {
+        String first = health("S1003", "en").getString("decisionId");
+        long rows = rows("S1003");
+        // the same outcome again: no new row, the report names the row that recorded it
+        assertEquals(first, health("S1003", "en").getString("decisionId"));
+        assertEquals(first, health("S1003", "zh-CN").getString("decisionId"));
+        assertEquals(rows, rows("S1003"));
+        // an explicit snapshot records, and later reads name it
+        String snapshot = given().when().post("/api/shops/S1003/health/snapshot").then().statusCode(201)
+                .extract().path("decisionId");
+        assertTrue(snapshot != null && !snapshot.equals(first), snapshot);
+        assertEquals(rows + 1, rows("S1003"));
+        assertEquals(snapshot, health("S1003", "en").getString("decisionId"));
+        // a report at a past date is a view of history: not recorded
+        given().queryParam("asOf", "2026-01-01").when().get("/api/shops/S1003/health").then().statusCode(200)
+                .body("decisionId", equalTo(null));
+        assertEquals(rows + 1, rows("S1003"));
+    }
+
+    private static long rows(String shop) {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> DecisionLogEntry.count(
+                "kind = 'SHOP_HEALTH' and subject = ?1", shop));
+    }
+
+    @Test
     void messagesFollowAcceptLanguage() {
         JsonPath h = health("S1002", "zh-CN");
         assertTrue(h.getString("findings.find { it.code == 'STOCK_SYNC_TROUBLE' }.message").contains("商品缺货"));
@@ -111,6 +136,11 @@ class ShopHealthResourceTest {
                 .body("errors[0].field", equalTo("step"));
         given().queryParam("from", "2020-01-01").queryParam("step", "PT1H").when()
                 .get("/api/shops/S1002/health/history").then().statusCode(400).body("errors[0].field", equalTo("step"));
+        // found by InputFuzzResourceTest: the step after the first point overflowed and answered 500
+        given().queryParam("step", "PT9223372036854775807S").when().get("/api/shops/S1002/health/history").then()
+                .statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("step"));
+        given().queryParam("step", "P3652500D").when().get("/api/shops/S1002/health/history").then().statusCode(200)
+                .body("points.size()", equalTo(1));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.shophealth.ruleset.backtest;
 
+import dev.shophealth.decision.Decisions;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shophealth.decisionlog.DecisionLogEntry;
@@ -9,7 +11,6 @@ import dev.shophealth.outcome.FiredRule;
 import dev.shophealth.outcome.Verdict;
 import dev.shophealth.ruleset.engine.CompiledRuleset;
 import dev.shophealth.ruleset.engine.Evaluation;
-import dev.shophealth.ruleset.engine.Evaluator;
 import dev.shophealth.shophealth.HealthReports;
 import dev.shophealth.shophealth.MetricsQueries;
 import dev.shophealth.shophealth.RiskLevel;
@@ -39,14 +40,16 @@ public class BacktestRunner {
     MetricsQueries metrics;
     @Inject
     HealthReports reports;
+    @Inject
+    Decisions decisions;
 
     BacktestReport run(BacktestJob job, CompiledRuleset active, CompiledRuleset candidate, Instant from, Instant to) {
-        long decisions = QuarkusTransaction.requiringNew().call(() -> DecisionLogEntry.count(
+        long screenings = QuarkusTransaction.requiringNew().call(() -> DecisionLogEntry.count(
                 "kind = 'SCREENING' and decidedAt >= ?1 and decidedAt < ?2", from, to));
         List<Instant> dates = dates(from, to);
         List<String> shopIds = QuarkusTransaction.requiringNew().call(() -> dev.shophealth.order.Shop
                 .<dev.shophealth.order.Shop>listAll().stream().map(s -> s.id).toList());
-        job.total = decisions + dates.size() * Math.max(1, shopIds.size());
+        job.total = screenings + dates.size() * Math.max(1, shopIds.size());
         Map<Verdict, Long> activeVerdicts = new EnumMap<>(Verdict.class);
         Map<Verdict, Long> candidateVerdicts = new EnumMap<>(Verdict.class);
         List<BacktestReport.ChangedDecision> changed = new ArrayList<>();
@@ -57,8 +60,8 @@ public class BacktestRunner {
                             + "order by decidedAt, decisionId", from, to).page(p, PAGE).list());
             for (DecisionLogEntry row : rows) {
                 Given given = read(row.input);
-                Evaluation a = Evaluator.evaluate(active, given);
-                Evaluation c = Evaluator.evaluate(candidate, given);
+                Evaluation a = decisions.evaluate(active, r -> given).evaluation();
+                Evaluation c = decisions.evaluate(candidate, r -> given).evaluation();
                 activeVerdicts.merge(a.verdict(), 1L, Long::sum);
                 candidateVerdicts.merge(c.verdict(), 1L, Long::sum);
                 if (a.verdict() != c.verdict()) {
@@ -93,7 +96,7 @@ public class BacktestRunner {
                 job.done.incrementAndGet();
             }
         }
-        return new BacktestReport(active.revision(), candidate.revision(), from, to, decisions, activeVerdicts,
+        return new BacktestReport(active.revision(), candidate.revision(), from, to, screenings, activeVerdicts,
                 candidateVerdicts, changed, dates, activeLevels, candidateLevels, levels);
     }
 

@@ -1,10 +1,10 @@
 package dev.shophealth.ruleset.backtest;
 
+import dev.shophealth.decision.Decisions;
+
 import dev.shophealth.common.FieldError;
 import dev.shophealth.common.ProblemException;
 import dev.shophealth.ruleset.engine.CompiledRuleset;
-import dev.shophealth.ruleset.NoActiveRulesetException;
-import dev.shophealth.ruleset.RulesetRegistry;
 import dev.shophealth.ruleset.RulesetStore;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,7 +33,7 @@ public class BacktestService {
     @Inject
     RulesetStore store;
     @Inject
-    RulesetRegistry registry;
+    Decisions decisions;
     @Inject
     BacktestRunner runner;
 
@@ -65,7 +65,7 @@ public class BacktestService {
             throw ProblemException.badRequest("from", "must be before 'to'");
         }
         CompiledRuleset candidate = store.compiled(revision);
-        CompiledRuleset active = registry.active().orElseThrow(NoActiveRulesetException::new);
+        CompiledRuleset active = decisions.active();
         BacktestJob job = new BacktestJob(UUID.randomUUID().toString(), revision);
         jobs.put(job.id, job);
         prune();

@@ -10,7 +10,14 @@ import org.kie.api.KieBase;
  */
 public record CompiledRuleset(RulesetFiles files, KieBase kieBase, ParametersReader.Read parameters,
         Messages messages, List<RuleInfo> rules, List<RulesetProblem> warnings,
-        List<ScenarioRunner.Result> scenarioResults, Instant compiledAt) {
+        List<ScenarioRunner.Result> scenarioResults, Instant compiledAt, Sessions sessions) {
+
+    /** A compiled ruleset with its own pool of sessions. */
+    public CompiledRuleset(RulesetFiles files, KieBase kieBase, ParametersReader.Read parameters, Messages messages,
+            List<RuleInfo> rules, List<RulesetProblem> warnings, List<ScenarioRunner.Result> scenarioResults,
+            Instant compiledAt) {
+        this(files, kieBase, parameters, messages, rules, warnings, scenarioResults, compiledAt, new Sessions(kieBase));
+    }
 
     public String revision() {
         return files.revision();

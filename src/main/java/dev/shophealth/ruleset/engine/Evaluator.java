@@ -40,9 +40,11 @@ public final class Evaluator {
         Outcomes outcomes = new Outcomes();
         Firings firings = new Firings();
         String error = null;
-        KieSession session = ruleset.kieBase().newKieSession();
+        Sessions sessions = ruleset.sessions();
+        KieSession session = sessions.borrow();
+        boolean clean = false;
         try {
-            if (session.getKieBase().getKiePackages().stream().anyMatch(p -> !p.getGlobalVariables().isEmpty())) {
+            if (sessions.hasGlobals()) {
                 session.setGlobal("outcomes", outcomes);
             }
             session.addEventListener(firings);
@@ -52,12 +54,15 @@ public final class Evaluator {
                 given.facts().forEach(session::insert);
                 return fire(session, parameters, firings);
             }));
+            clean = true;
         } catch (EvaluationDeadline.Exceeded e) {
             RulesetTimeouts.record(ruleset.revision());
             LOG.warnf("Rule '%s' of ruleset %s %s; the evaluation was stopped", firings.current, ruleset.revision(),
                     e.getMessage());
             error = "Rule '" + firings.current + "' " + e.getMessage() + "; the evaluation was stopped.";
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError | LinkageError e) {
+            // a rule that threw leaves a session Drools can reset; an error of the JVM does not
+            clean = e instanceof RuntimeException;
             RuleSandboxException denied = sandboxDenial(e);
             if (denied != null) {
                 LOG.warnf(e, "Rule '%s' of ruleset %s was stopped: %s", firings.current, ruleset.revision(),
@@ -70,9 +75,14 @@ public final class Evaluator {
             }
         } finally {
             try {
-                session.dispose();
+                session.removeEventListener(firings);
+                if (clean) {
+                    sessions.release(session);
+                } else {
+                    sessions.discard(session);
+                }
             } catch (RuntimeException e) {
-                LOG.warnf(e, "Disposing a session of ruleset %s failed", ruleset.revision());
+                LOG.warnf(e, "Returning a session of ruleset %s failed", ruleset.revision());
             }
         }
         return result(ruleset, parameters, outcomes, firings, error);

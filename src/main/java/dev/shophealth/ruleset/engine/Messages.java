@@ -34,6 +34,11 @@ public final class Messages {
     }
 
     /** Both languages' texts; a missing or unreadable file is a problem. */
+    /** The messages of a ruleset's files, as they were checked when the ruleset was compiled. */
+    public static Messages of(RulesetFiles files) {
+        return read(files.files(), new java.util.ArrayList<>());
+    }
+
     static Messages read(Map<String, String> files, List<RulesetProblem> problems) {
         return new Messages(load(files, EN_FILE, problems), load(files, ZH_FILE, problems));
     }

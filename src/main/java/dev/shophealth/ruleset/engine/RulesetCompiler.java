@@ -180,8 +180,10 @@ public final class RulesetCompiler {
                         "scenario '" + scenario.name() + "': " + f)));
             }
         });
-        candidate.rules().stream().filter(r -> !fired.contains(r.id())).forEach(r -> warnings.add(
-                new RulesetProblem(r.file(), r.line(), "rule " + r.id() + " fires in no scenario")));
+        // a rule no scenario makes fire is untested: its file's scenarios must show it at work
+        candidate.rules().stream().filter(r -> !fired.contains(r.id())).forEach(r -> problems.add(
+                new RulesetProblem(r.file(), r.line(), "rule " + r.id() + " fires in no scenario: add a scenario to "
+                        + RulesetFiles.scenariosOf(r.file()) + " that makes it fire")));
         return results;
     }
 }

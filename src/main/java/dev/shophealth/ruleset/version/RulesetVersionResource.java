@@ -1,15 +1,18 @@
 package dev.shophealth.ruleset.version;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import dev.shophealth.common.ShopHealthConfig;
 import dev.shophealth.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import dev.shophealth.common.Params;
 import dev.shophealth.common.ProblemException;
-import dev.shophealth.decisionlog.CoverageReport;
-import dev.shophealth.decisionlog.DecisionService;
+import dev.shophealth.decision.CoverageReport;
+import dev.shophealth.decision.DecisionService;
 import dev.shophealth.ruleset.ReloadReport;
 import dev.shophealth.ruleset.backtest.BacktestService;
 import java.time.ZoneId;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -37,21 +40,25 @@ public class RulesetVersionResource {
     @Inject
     DecisionService decisions;
 
-    @ConfigProperty(name = "shophealth.zone", defaultValue = "Asia/Shanghai")
-    ZoneId zone;
+    @Inject
+    ShopHealthConfig config;
 
     @POST
     @Consumes("application/zip")
     @Operation(summary = "Upload a candidate ruleset as a zip of its files; checked as a reload, stored, not activated")
-    public Response upload(byte[] zip, @QueryParam("author") String author, @QueryParam("comment") String comment) {
-        return created(versions.upload(zip, author, comment));
+    @APIResponse(responseCode = "201", description = "Checked and stored as a candidate (not active)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = VersionView.class)))
+    public Response upload(byte[] zip, @QueryParam("comment") String comment) {
+        return created(versions.upload(zip, comment));
     }
 
     @POST
     @Path("/from-folder")
     @Operation(summary = "Store the rules folder as it is now as a candidate version; not activated")
-    public Response uploadFolder(@QueryParam("author") String author, @QueryParam("comment") String comment) {
-        return created(versions.uploadFolder(author, comment));
+    @APIResponse(responseCode = "201", description = "Checked and stored as a candidate (not active)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = VersionView.class)))
+    public Response uploadFolder(@QueryParam("comment") String comment) {
+        return created(versions.uploadFolder(comment));
     }
 
     @GET
@@ -86,15 +93,15 @@ public class RulesetVersionResource {
     @POST
     @Path("/{revision}/activate")
     @Operation(summary = "Activate a stored version: checked again, recorded, served by every instance within seconds")
-    public ReloadReport activate(@PathParam("revision") String revision, @QueryParam("by") String by) {
-        return versions.activate(revision, by);
+    public ReloadReport activate(@PathParam("revision") String revision) {
+        return versions.activate(revision);
     }
 
     @POST
     @Path("/rollback")
     @Operation(summary = "Go back to the revision active before the latest activation")
-    public ReloadReport rollback(@QueryParam("by") String by) {
-        return versions.rollback(by);
+    public ReloadReport rollback() {
+        return versions.rollback();
     }
 
     @POST
@@ -102,12 +109,15 @@ public class RulesetVersionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Start a backtest of a stored version against the active ruleset; poll the job it returns",
             description = "The body is {\"from\", \"to\"}: dates (days in the platform's zone, 'to' inclusive) or instants.")
+    @APIResponse(responseCode = "202", description = "Started; poll the job at the Location header",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = dev.shophealth.ruleset.backtest.BacktestJob.View.class)))
     public Response backtest(@PathParam("revision") String revision, Period period) {
         if (period == null || period.from() == null || period.to() == null) {
             throw ProblemException.badRequest(period == null || period.from() == null ? "from" : "to", "is required");
         }
-        var job = backtests.start(revision, Params.instant("from", period.from(), false, zone),
-                Params.instant("to", period.to(), true, zone));
+        var job = backtests.start(revision, Params.instant("from", period.from(), false, config.zone()),
+                Params.instant("to", period.to(), true, config.zone()));
         return Response.accepted(job).location(URI.create("/api/backtests/" + job.id())).build();
     }
 
@@ -115,7 +125,7 @@ public class RulesetVersionResource {
     @Path("/coverage")
     @Operation(summary = "How often each active rule fired in a period's decisions, and the rules that never fired")
     public CoverageReport coverage(@QueryParam("from") String from, @QueryParam("to") String to) {
-        Params.Period p = Params.period(from, to, 30, zone);
+        Params.Period p = Params.period(from, to, 30, config.zone());
         return decisions.coverage(p.from(), p.to());
     }
 

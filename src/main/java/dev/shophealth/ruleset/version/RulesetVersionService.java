@@ -49,19 +49,19 @@ public class RulesetVersionService {
 
     /** Checks and stores a candidate from a zip; nothing becomes active. */
     @Transactional
-    public VersionView upload(byte[] zip, String author, String comment) {
-        return store(RulesetFiles.of(unzip(zip)), author, comment);
+    public VersionView upload(byte[] zip, String comment) {
+        return store(RulesetFiles.of(unzip(zip)), comment);
     }
 
     /** Checks and stores the rules folder as it is now; nothing becomes active. */
     @Transactional
-    public VersionView uploadFolder(String author, String comment) {
-        return store(RulesetFiles.read(config.dir()), author, comment);
+    public VersionView uploadFolder(String comment) {
+        return store(RulesetFiles.read(config.dir()), comment);
     }
 
-    private VersionView store(RulesetFiles files, String author, String comment) {
+    private VersionView store(RulesetFiles files, String comment) {
         CompiledRuleset candidate = IsolatedCheck.compile(files, config.checkLimits());
-        store.save(candidate, author(author), comment);
+        store.save(candidate, audit.actor(), comment);
         audit.record("RULESET_UPLOADED", candidate.revision(), comment);
         return view(RulesetVersion.findById(candidate.revision()));
     }
@@ -96,33 +96,24 @@ public class RulesetVersionService {
     }
 
     /** Activates a stored version; it is compiled and checked again first, and refused (422) if it fails. */
-    public ReloadReport activate(String revision, String by) {
+    public ReloadReport activate(String revision) {
         CompiledRuleset candidate = store.compiled(revision);
-        return registry.activate(candidate, RulesetActivation.Kind.ACTIVATE, author(by));
+        return registry.activate(candidate, RulesetActivation.Kind.ACTIVATE);
     }
 
     /** Goes back to the revision that was active before the latest activation. */
-    public ReloadReport rollback(String by) {
+    public ReloadReport rollback() {
         RulesetActivation latest = store.latestActivation()
                 .orElseThrow(() -> ProblemException.conflict("Nothing to roll back: no activation is recorded"));
         if (latest.fromRevision == null) {
             throw ProblemException.conflict("Nothing to roll back to: " + latest.toRevision + " was the first ruleset");
         }
-        return registry.activate(store.compiled(latest.fromRevision), RulesetActivation.Kind.ROLLBACK, author(by));
+        return registry.activate(store.compiled(latest.fromRevision), RulesetActivation.Kind.ROLLBACK);
     }
 
     private VersionView view(RulesetVersion v) {
         boolean active = registry.active().map(r -> r.revision().equals(v.revision)).orElse(false);
         return new VersionView(v.revision, v.author, v.comment, v.createdAt, v.rules, v.scenarios, active);
-    }
-
-    /** The authenticated user; the declared name only where nobody is authenticated (tests of the service). */
-    private String author(String declared) {
-        String actor = audit.actor();
-        if (!actor.equals("anonymous") && !actor.equals("system")) {
-            return actor;
-        }
-        return declared == null || declared.isBlank() ? actor : declared.strip();
     }
 
     private static Map<String, String> unzip(byte[] zip) {

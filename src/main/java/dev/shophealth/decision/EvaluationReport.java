@@ -1,4 +1,4 @@
-package dev.shophealth.ruleset;
+package dev.shophealth.decision;
 
 import dev.shophealth.ruleset.engine.Evaluation;
 import dev.shophealth.ruleset.engine.Messages;

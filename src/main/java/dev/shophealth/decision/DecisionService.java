@@ -1,17 +1,16 @@
-package dev.shophealth.decisionlog;
+package dev.shophealth.decision;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shophealth.common.ProblemException;
+import dev.shophealth.decisionlog.DecisionLog;
+import dev.shophealth.decisionlog.DecisionLogEntry;
 import dev.shophealth.fact.Given;
 import dev.shophealth.outcome.Finding;
 import dev.shophealth.outcome.FiredRule;
 import dev.shophealth.outcome.Suggestion;
 import dev.shophealth.ruleset.engine.CompiledRuleset;
 import dev.shophealth.ruleset.engine.Evaluation;
-import dev.shophealth.ruleset.engine.Evaluator;
-import dev.shophealth.ruleset.NoActiveRulesetException;
-import dev.shophealth.ruleset.RulesetRegistry;
 import dev.shophealth.ruleset.RulesetStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -37,7 +36,9 @@ public class DecisionService {
     @Inject
     RulesetStore store;
     @Inject
-    RulesetRegistry registry;
+    Decisions decisions;
+    @Inject
+    DecisionLog log;
     @Inject
     EntityManager em;
 
@@ -46,7 +47,7 @@ public class DecisionService {
         DecisionLogEntry e = entry(id);
         try {
             return new DecisionView(e.decisionId, e.decidedAt, e.kind, e.subject, e.rulesetRevision, e.verdict,
-                    json.readTree(e.input), json.readValue(e.output, Evaluation.class),
+                    json.readTree(e.input), log.output(e).evaluation(),
                     e.firedRules.isEmpty() ? List.of() : Arrays.asList(e.firedRules.split(",")), e.error);
         } catch (JsonProcessingException ex) {
             throw new IllegalStateException("Decision " + id + " cannot be read", ex);
@@ -61,8 +62,8 @@ public class DecisionService {
         CompiledRuleset ruleset = store.compiled(replayRevision);
         try {
             Given given = json.readValue(e.input, Given.class);
-            Evaluation recorded = json.readValue(e.output, Evaluation.class);
-            Evaluation replayed = Evaluator.evaluate(ruleset, given);
+            Evaluation recorded = log.output(e).evaluation();
+            Evaluation replayed = decisions.evaluate(ruleset, r -> given).evaluation();
             List<ReplayReport.Difference> diffs = differences(recorded, replayed);
             return new ReplayReport(id, e.rulesetRevision, replayRevision, diffs.isEmpty(), diffs, replayed);
         } catch (JsonProcessingException ex) {
@@ -97,7 +98,7 @@ public class DecisionService {
     /** Rule firings in the decision log of a period, against the active ruleset's rules. */
     @Transactional
     public CoverageReport coverage(Instant from, Instant to) {
-        CompiledRuleset active = registry.active().orElseThrow(NoActiveRulesetException::new);
+        CompiledRuleset active = decisions.active();
         Map<String, Long> fired = new HashMap<>();
         long decisions = 0;
         // grouped in SQL by the set of rules fired together, so only distinct combinations reach Java

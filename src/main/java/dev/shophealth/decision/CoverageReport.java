@@ -1,4 +1,4 @@
-package dev.shophealth.decisionlog;
+package dev.shophealth.decision;
 
 import java.time.Instant;
 import java.util.List;

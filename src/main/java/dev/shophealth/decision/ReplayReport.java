@@ -1,4 +1,4 @@
-package dev.shophealth.decisionlog;
+package dev.shophealth.decision;
 
 import dev.shophealth.ruleset.engine.Evaluation;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.shophealth.decisionlog;
+package dev.shophealth.decision;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.shophealth.ruleset.engine.Evaluation;

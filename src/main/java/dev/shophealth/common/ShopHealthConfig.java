@@ -1,0 +1,90 @@
+package dev.shophealth.common;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The service's own settings ({@code shophealth.*} in application.properties, or environment variables such as
+ * {@code SHOPHEALTH_ZONE}). The rule base ({@code shophealth.rules.*}), the users ({@code shophealth.users.*}) and
+ * login throttling ({@code shophealth.login.*}) have mappings of their own beside the code that reads them.
+ */
+@ConfigMapping(prefix = "shophealth")
+public interface ShopHealthConfig {
+
+    /** The platform's time zone: a date without a time (2026-11-26) is that whole day in this zone. */
+    @WithDefault("Asia/Shanghai")
+    ZoneId zone();
+
+    /**
+     * The JDBC URL for each database kind ({@code shophealth.jdbc.h2}, {@code shophealth.jdbc.postgresql});
+     * {@code quarkus.datasource.jdbc.url} takes the one of {@code quarkus.datasource.db-kind} unless {@code DB_URL}
+     * is set.
+     */
+    Map<String, String> jdbc();
+
+    /** The database user for each kind ({@code shophealth.db-user.h2}…), unless {@code DB_USER} is set. */
+    @WithName("db-user")
+    Map<String, String> dbUser();
+
+    /** The folder of the embedded H2 database files ({@code ./db} when not set). */
+    @WithName("db-dir")
+    Optional<Path> dbDir();
+
+    /** Limits on a request, answered with problem+json before any resource runs. */
+    Limits limits();
+
+    /** How the service waits for its database. */
+    Database database();
+
+    /** The sample data loaded at start (dev and test by default; production only when switched on). */
+    SampleData sampleData();
+
+    interface Limits {
+
+        /** The longest request line (method, path and query) accepted; longer answers 414. */
+        @WithDefault("4096")
+        int maxUriLength();
+
+        /** The largest total size of the request headers; larger answers 431. */
+        @WithDefault("20K")
+        MemorySize maxHeaderSize();
+
+        /** The largest request body; larger answers 413 before the body is read. */
+        @WithDefault("10M")
+        MemorySize maxBodySize();
+    }
+
+    interface Database {
+
+        /** How long a request waits for a database connection before it answers 503 ({@code shophealth.database.wait}). */
+        @WithName("wait")
+        @WithDefault("1S")
+        Duration connectionWait();
+
+        /** The {@code Retry-After} of a 503 answered because the database is unreachable. */
+        @WithDefault("5S")
+        Duration retryAfter();
+    }
+
+    interface SampleData {
+
+        /** Load the sample shops, orders and requests at start when the database has none. */
+        @WithDefault("true")
+        boolean load();
+
+        /** Where the sample CSV files are. */
+        @WithDefault("./data/sample")
+        Path dir();
+
+        /** How long loading may take (large generated sets take minutes). */
+        @WithDefault("PT1H")
+        Duration timeout();
+    }
+}

@@ -1,0 +1,139 @@
+package dev.shophealth.decision;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.shophealth.common.Languages;
+import dev.shophealth.common.PageResponse;
+import dev.shophealth.common.Params;
+import dev.shophealth.common.ProblemException;
+import dev.shophealth.common.ShopHealthConfig;
+import dev.shophealth.security.Roles;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * The decision log for analysts: search it, export it, one decision and its replay (coverage is under
+ * /api/rulesets/coverage).
+ */
+@Path("/api/decisions")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ANALYST, Roles.ADMIN})
+public class DecisionResource {
+
+    static final int MAX_EXPORT = 100_000;
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+
+    @Inject
+    DecisionService decisions;
+    @Inject
+    DecisionSearch search;
+    @Inject
+    ObjectMapper json;
+    @Inject
+    ShopHealthConfig config;
+
+    @GET
+    @Operation(summary = "Search the decision log: by order, shop, kind, verdict, rule fired, revision and time",
+            description = "Newest first, paged. Dates without a time are days in the platform's zone; 'to' is "
+                    + "inclusive of that day. A shop's decisions are its health reports and its orders' screenings.")
+    @Transactional
+    public PageResponse<DecisionSearch.DecisionSummary> list(@QueryParam("kind") String kind,
+            @QueryParam("orderNo") String orderNo, @QueryParam("shopId") String shopId,
+            @QueryParam("verdict") String verdict, @QueryParam("rule") String rule,
+            @QueryParam("revision") String revision, @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("page") String page, @QueryParam("size") String size) {
+        var filter = DecisionSearch.Filter.of(kind, orderNo, shopId, verdict, rule, revision, from, to, config.zone());
+        return search.search(filter, Params.intInRange("page", page, 0, 0, 100_000),
+                Params.intInRange("size", size, 50, 1, 500));
+    }
+
+    @GET
+    @Path("/export")
+    @Produces({"text/csv", "application/x-ndjson"})
+    @Operation(summary = "Export the decisions a search finds, as CSV (headers in the request's language, times in "
+            + "the platform's zone) or NDJSON (one JSON object per line)",
+            description = "format=csv (default) or ndjson; at most 'limit' rows (default and maximum 100000).")
+    public Response export(@QueryParam("kind") String kind, @QueryParam("orderNo") String orderNo,
+            @QueryParam("shopId") String shopId, @QueryParam("verdict") String verdict,
+            @QueryParam("rule") String rule, @QueryParam("revision") String revision,
+            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("format") String format,
+            @QueryParam("limit") String limit, @Context HttpHeaders headers) {
+        var filter = DecisionSearch.Filter.of(kind, orderNo, shopId, verdict, rule, revision, from, to, config.zone());
+        int rows = Params.intInRange("limit", limit, MAX_EXPORT, 1, MAX_EXPORT);
+        String f = format == null || format.isBlank() ? "csv" : format.strip();
+        if (!f.equals("csv") && !f.equals("ndjson")) {
+            throw ProblemException.badRequest("format", "must be csv or ndjson");
+        }
+        boolean chinese = Languages.pick(headers).getLanguage().equals("zh");
+        ZoneId zone = config.zone();
+        StreamingOutput body = out -> {
+            Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            if (f.equals("csv")) {
+                w.write(chinese ? "\uFEFF决策编号,决策时间,类型,对象,规则集版本,结论,触发规则,错误\n"
+                        : "decisionId,decidedAt,kind,subject,rulesetRevision,verdict,firedRules,error\n");
+            }
+            QuarkusTransaction.requiringNew().run(() -> search.each(filter, rows, d -> {
+                try {
+                    if (f.equals("csv")) {
+                        w.write(String.join(",", csv(d.decisionId()), csv(LOCAL.format(d.decidedAt().atZone(zone)
+                                .toOffsetDateTime())), csv(d.kind()), csv(d.subject()), csv(d.rulesetRevision()),
+                                csv(d.verdict()), csv(String.join(" ", d.firedRules())), csv(d.error())));
+                    } else {
+                        w.write(json.writeValueAsString(d));
+                    }
+                    w.write('\n');
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }));
+            w.flush();
+        };
+        return Response.ok(body, f.equals("csv") ? "text/csv; charset=UTF-8" : "application/x-ndjson")
+                .header("Content-Disposition", "attachment; filename=\"decisions." + f + "\"").build();
+    }
+
+    /** A CSV field: quoted when it holds a comma, quote or line break; a leading =+-@ is defused for spreadsheets. */
+    static String csv(String value) {
+        if (value == null) {
+            return "";
+        }
+        String v = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        return v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")
+                ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One recorded decision: revision, input facts, outcome, fired rules")
+    public DecisionView get(@PathParam("id") String id) {
+        return decisions.get(id);
+    }
+
+    @POST
+    @Path("/{id}/replay")
+    @Operation(summary = "Evaluate the recorded facts again, with the recorded revision or ?version=, and compare")
+    public ReplayReport replay(@PathParam("id") String id, @QueryParam("version") String version) {
+        return decisions.replay(id, version);
+    }
+}
