@@ -71,7 +71,7 @@ public class ReviewRequestPage {
             return pages.notFound();
         }
         try {
-            reviews.review(id, new ReviewRequest(verdict, note == null || note.isBlank() ? null : note, null),
+            reviews.review(id, new ReviewRequest(verdict, note == null || note.isBlank() ? null : note),
                     pages.locale(), Instant.now());
             return Pages.redirect("/review/requests/" + id + "?decided=1");
         } catch (ProblemException e) {
@@ -92,7 +92,7 @@ public class ReviewRequestPage {
             return pages.notFound();
         }
         OrderDetailResponse order = orders.detail(r.orderNo());
-        HealthReport shop = health.report(r.shopId(), Instant.now(), pages.locale());
+        HealthReport shop = health.report(r.shopId(), Instant.now(), ShopHealthService.Recording.ON_CHANGE, pages.locale());
         return pages.html(status, page.data("r", r).data("o", order.order()).data("evidence", order.evidence())
                 .data("shop", shop).data("decided", decided).data("problem", problem)
                 .data("pending", r.status().name().equals("PENDING_REVIEW")));

@@ -76,7 +76,7 @@ public class ShopPage {
         }
         try {
             Instant now = Instant.now();
-            HealthReport report = health.report(shopId, now, pages.locale());
+            HealthReport report = health.report(shopId, now, ShopHealthService.Recording.ON_CHANGE, pages.locale());
             Parameters p = rulesets.active().orElseThrow().parameters().parameters();
             return pages.html(dashboard.data("report", report)
                     .data("gauge", Gauge.of(report.riskScore(), report.riskLevel().name(), p))

@@ -6,7 +6,7 @@ import dev.shophealth.common.PageResponse;
 import dev.shophealth.order.OrderDetailResponse;
 import dev.shophealth.order.OrderResponse;
 import dev.shophealth.outcome.FiredRule;
-import dev.shophealth.ruleset.EvaluationReport;
+import dev.shophealth.decision.EvaluationReport;
 import dev.shophealth.shophealth.HealthReport;
 import dev.shophealth.shophealth.ShopsHealthService;
 import io.quarkus.qute.TemplateData;

@@ -9,11 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -24,20 +21,20 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class FormLoginResourceTest {
 
-    private static Duration moved = Duration.ZERO;
-
-    @Inject
-    LoginClock clock;
-
     @Inject
     LoginConfig config;
 
+    @Inject
+    UserPasswords passwords;
+
+    /**
+     * A user of its own, so its throttled minute hinders no other test. The login clock is left alone:
+     * LoginResourceTest moves it forward from where it is, and moving it here as well sent it back and forth.
+     */
     @BeforeEach
-    @AfterEach
-    void nextWindow() {
-        long window = config.window().toMillis();
-        moved = moved.plus(config.window().plusMillis(window - clock.now().toEpochMilli() % window));
-        clock.use(Clock.offset(Clock.systemUTC(), moved));
+    void user() {
+        passwords.apply(List.of(new UserPasswords.ConfiguredUser("form-throttled", Roles.REVIEWER, null,
+                "form-throttled-password", true)));
     }
 
     /** As a browser does: the login page first, then the form posted. */
@@ -66,22 +63,22 @@ class FormLoginResourceTest {
     void formFailuresThrottleBasicLoginsOfTheSameUserAndAreAudited() {
         // given: five wrong passwords through the form
         for (int i = 0; i < config.maxFailuresPerUser(); i++) {
-            assertTrue(form("merchant-S1005", "form-guess-" + i).header("Location").endsWith("/login?error=1"));
+            assertTrue(form("form-throttled", "form-guess-" + i).header("Location").endsWith("/login?error=1"));
         }
 
         // then: the right password is refused unchecked, by the form and by Basic alike
-        Response throttled = form("merchant-S1005", "merchant-demo");
+        Response throttled = form("form-throttled", "form-throttled-password");
         assertTrue(throttled.header("Location").endsWith("/login?error=1"));
         assertNull(throttled.cookie("shophealth-session"));
-        given().auth().preemptive().basic("merchant-S1005", "merchant-demo").when().get("/api/orders?size=1").then()
-                .statusCode(429);
+        given().auth().preemptive().basic("form-throttled", "form-throttled-password").when().get("/api/orders?size=1")
+                .then().statusCode(429);
 
         // and the audit log holds one row with the form's failures
         List<Map<String, Object>> rows = List.of();
         for (int i = 0; i < 100 && rows.isEmpty(); i++) {
             rows = given().auth().preemptive().basic("admin", "admin-demo").when().get("/api/audit?limit=1000").then()
                     .statusCode(200).extract().jsonPath().<Map<String, Object>>getList("$").stream()
-                    .filter(r -> "merchant-S1005".equals(r.get("actor")) && "LOGIN_FAILED".equals(r.get("action"))
+                    .filter(r -> "form-throttled".equals(r.get("actor")) && "LOGIN_FAILED".equals(r.get("action"))
                             && String.valueOf(r.get("detail")).startsWith("5 failed"))
                     .toList();
             if (rows.isEmpty()) {
