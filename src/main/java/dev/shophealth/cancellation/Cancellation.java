@@ -41,6 +41,9 @@ public class Cancellation extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     @Column(name = "screening_verdict")
     public dev.shophealth.outcome.Verdict screeningVerdict;
+    /** Backed by a regional disruption (the screening confirmed it): not counted as the seller's fault. */
+    @Column(name = "force_majeure")
+    public boolean forceMajeure;
     @Column(name = "decision_id")
     public String decisionId;
     @Column(name = "idempotency_key")

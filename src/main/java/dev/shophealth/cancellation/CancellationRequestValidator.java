@@ -75,6 +75,23 @@ final class CancellationRequestValidator {
         return errors;
     }
 
+    /**
+     * A contact is dated before the request, so never in the future ({@code now} is the request's time; the sample
+     * loader submits past requests at their own time).
+     */
+    static List<FieldError> contactTiming(dev.shophealth.order.ShopOrder order,
+            CancellationRequest.BuyerContactRequest contact, Instant now) {
+        Instant at = contact == null ? null : instant(contact.contactedAt());
+        if (at == null) {
+            return List.of();
+        }
+        if (at.isAfter(now)) {
+            return List.of(new FieldError("buyerContact.contactedAt",
+                    "must be before the request: a contact cannot be dated in the future"));
+        }
+        return List.of();
+    }
+
     private static void contact(CancellationRequest.BuyerContactRequest c, List<FieldError> errors) {
         enumValue("buyerContact.channel", c.channel(), ContactChannel.class, errors);
         if (blank(c.summary())) {

@@ -15,7 +15,15 @@ import java.util.List;
 public record CancellationResponse(String id, String orderNo, String shopId, CancellationReason reason,
         String detail, CancellationStatus status, Instant submittedAt, Instant decidedAt, String decidedBy,
         String reviewNote, long waitingSeconds, Screening screening, BuyerContactView buyerContact,
-        RefundView refund) {
+        RefundView refund, ExpectedDecision expectedDecision) {
+
+    /**
+     * When a pending request's decision is expected: {@code queueAhead} pending requests up to and including this one,
+     * the reviewers' {@code reviewsPerHour} over the last 24 hours, and {@code expectedAt} = now + queue / pace (null
+     * when no reviewer decided anything in 24 hours: no pace to go by). Null once decided.
+     */
+    public record ExpectedDecision(long queueAhead, double reviewsPerHour, Instant expectedAt) {
+    }
 
     /** The rules' screening: the decision-log id, the ruleset revision, the verdict and why. */
     public record Screening(String decisionId, String rulesetRevision, Verdict verdict, List<FindingView> findings,

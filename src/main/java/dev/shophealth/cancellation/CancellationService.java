@@ -79,6 +79,12 @@ public class CancellationService {
         }
     }
 
+    /**
+     * The finding by which the rules confirm a regional disruption: a cancellation carrying it is force majeure and
+     * stays out of the shop's seller-fault rate (as TikTok Shop's seller-fault rate leaves such cancellations out).
+     */
+    static final String FORCE_MAJEURE = "REGION_DISRUPTION_CONFIRMED";
+
     private Submitted screen(String key, String hash, CancellationRequest body, Locale locale, Instant now) {
         // another shop's order is not found — before it is locked, so a merchant cannot hold other shops' orders
         ShopOrder visible = ShopOrder.findById(body.orderNo().strip());
@@ -93,13 +99,15 @@ public class CancellationService {
             return stored.get();
         }
         OrderCancellation.checkCancellable(order, null);
-        List<FieldError> cited = CancellationRequestValidator.citedEvidence(order, body.evidence());
+        List<FieldError> cited = new java.util.ArrayList<>(CancellationRequestValidator.citedEvidence(order, body.evidence()));
+        cited.addAll(CancellationRequestValidator.contactTiming(order, body.buyerContact(), now));
         if (!cited.isEmpty()) {
             throw ProblemException.invalid(cited.get(0).field() + ": " + cited.get(0).message(), cited);
         }
         Decision decision = decisions.decide(DecisionLog.Kind.SCREENING, order.orderNo,
-                ruleset -> new Given(facts.request(order, body, now), facts.stats(order.shopId, body.reason().strip(),
-                        ruleset.parameters().parameters(), now), null, null), now);
+                ruleset -> new Given(facts.request(order, body, ruleset.parameters().parameters(), now),
+                        facts.stats(order.shopId, body.reason().strip(), ruleset.parameters().parameters(), now),
+                        null, null), now);
         Cancellation c = store(key, hash, body, order, decision, now);
         return new Submitted(views.of(c, decision.report(locale), locale, now), false);
     }
@@ -137,6 +145,7 @@ public class CancellationService {
         c.requestHash = hash;
         c.screeningVerdict = evaluation.verdict();
         c.decisionId = decision.decisionId();
+        c.forceMajeure = evaluation.findings().stream().anyMatch(f -> FORCE_MAJEURE.equals(f.code()));
         c.status = switch (evaluation.verdict()) {
             case APPROVE -> CancellationStatus.AUTO_APPROVED;
             case REJECT -> CancellationStatus.AUTO_REJECTED;

@@ -19,6 +19,9 @@ public class CancellationViews {
     @Inject
     Decisions decisions;
 
+    @Inject
+    ReviewPace pace;
+
     /** A stored request, its screening rendered with the texts of the ruleset that screened it. */
     CancellationResponse of(Cancellation c, Locale locale, Instant now) {
         return of(c, decisions.render(log.output(c.decisionId), locale), locale, now);
@@ -34,7 +37,7 @@ public class CancellationViews {
                 contact == null ? null : new CancellationResponse.BuyerContactView(contact.channel,
                         contact.contactedAt, contact.summary, contact.compensationType, contact.compensationAmount),
                 refund == null ? null : new CancellationResponse.RefundView(refund.amount, "CNY", refund.destination,
-                        refund.refundedAt));
+                        refund.refundedAt), pace.of(c, now));
     }
 
     private static CancellationResponse.Screening screening(Cancellation c, EvaluationReport r) {

@@ -30,10 +30,18 @@ public class ScreeningFacts {
     @Inject
     WindowOrderCounts orderCounts;
 
-    CancellationRequestFact request(ShopOrder order, CancellationRequest r, Instant now) {
+    /**
+     * The request as the rules see it. The stock judged by is the merchant's declared count, else the platform's
+     * latest count when it is recent enough ({@code stockCountMaxAgeDays}); the platform's latest count is given
+     * apart, so a declaration it contradicts is found. Evidence dates are placed on the order's timeline.
+     */
+    CancellationRequestFact request(ShopOrder order, CancellationRequest r, Parameters p, Instant now) {
         CancellationRequest.Evidence evidence = r.evidence() == null
                 ? new CancellationRequest.Evidence(null, null, null) : r.evidence();
-        Integer warehouse = evidence.warehouseStock() != null ? evidence.warehouseStock() : latestCount(order.sku, now);
+        StockCount count = latestCount(order.sku, now);
+        Integer countAge = count == null ? null : daysSince(count.countedAt, now);
+        Integer recentCount = count != null && countAge <= p.stockCountMaxAgeDays() ? count.countedQuantity : null;
+        Integer warehouse = evidence.warehouseStock() != null ? evidence.warehouseStock() : recentCount;
         Instant failed = latest("select max(i.inspectedAt) from QualityInspection i where i.sku = ?1 "
                 + "and i.result = ?2 and i.inspectedAt <= ?3", order.sku, InspectionResult.FAIL, now);
         Instant orderEvent = latest("select max(e.occurredAt) from LogisticsEvent e where e.orderNo = ?1 "
@@ -42,7 +50,11 @@ public class ScreeningFacts {
                 + "and e.kind = ?2 and e.occurredAt <= ?3", order.buyerRegion, LogisticsKind.DISRUPTION, now);
         return new CancellationRequestFact(order.orderNo, order.shopId, r.reason().strip(), r.detail(), order.quantity,
                 order.listedStockAtOrder, warehouse, daysSince(failed, now), daysSince(orderEvent, now),
-                daysSince(disruption, now), r.buyerContact() != null);
+                daysSince(disruption, now), r.buyerContact() != null, count == null ? null : count.countedQuantity,
+                countAge, failed == null ? null : daysBetween(failed, order.placedAt),
+                disruption == null ? null : daysBetween(order.placedAt, disruption),
+                r.buyerContact() == null ? null : r.buyerContact().summary(),
+                r.buyerContact() != null && r.buyerContact().compensation() != null);
     }
 
     /** The short and long windows, this request counted as a seller-caused cancellation of its reason. */
@@ -56,16 +68,16 @@ public class ScreeningFacts {
         long orders = orderCounts.orders(shopId, days, now);
         Object[] cancellations = em.createQuery("select count(c), coalesce(sum(case when c.reason = ?4 then 1 else 0 end), 0) "
                 + "from Cancellation c where c.shopId = ?1 and c.submittedAt > ?2 and c.submittedAt <= ?3 "
-                + "and c.status in ?5", Object[].class).setParameter(1, shopId).setParameter(2, from)
+                + "and c.status in ?5 and c.forceMajeure = false", Object[].class).setParameter(1, shopId).setParameter(2, from)
                 .setParameter(3, now).setParameter(4, CancellationReason.valueOf(reason))
                 .setParameter(5, CancellationStatus.SELLER_CANCELLING).getSingleResult();
         return new CancellationStatsFact(name, days, (int) orders, ((Number) cancellations[0]).intValue() + 1,
                 ((Number) cancellations[1]).intValue() + 1);
     }
 
-    private Integer latestCount(String sku, Instant now) {
+    private StockCount latestCount(String sku, Instant now) {
         return StockCount.<StockCount>find("sku = ?1 and countedAt <= ?2 order by countedAt desc", sku, now)
-                .firstResultOptional().map(c -> c.countedQuantity).orElse(null);
+                .firstResult();
     }
 
     private Instant latest(String query, Object... params) {
@@ -78,5 +90,10 @@ public class ScreeningFacts {
 
     private static Integer daysSince(Instant then, Instant now) {
         return then == null ? null : (int) Math.max(0, Duration.between(then, now).toDays());
+    }
+
+    /** Whole days from {@code from} to {@code to}, rounded down: a moment before {@code from} gives -1 or less. */
+    private static int daysBetween(Instant from, Instant to) {
+        return (int) Math.floorDiv(Duration.between(from, to).toSeconds(), Duration.ofDays(1).toSeconds());
     }
 }

@@ -91,10 +91,14 @@ public class ImportService {
         List<R> records = new ArrayList<>(rows.size());
         Map<String, Integer> firstLineOfKey = new HashMap<>();
         ImportContext context = new ImportContext();
+        java.util.Set<String> columns = java.util.Set.copyOf(importer.columns());
+        // rows of a CSV file share one set of columns: judged once per distinct set, not per row
+        Map<java.util.Set<String>, List<String>> unknownBySet = new HashMap<>();
         for (Row row : rows) {
             RowParser parser = new RowParser(row);
-            unknownColumns(importer, row).forEach(c -> parser.fail(c, "is not a column of " + importer.kind()
-                    + "; columns are " + importer.columns()));
+            unknownBySet.computeIfAbsent(row.values().keySet(), keys -> unknownColumns(columns, keys))
+                    .forEach(c -> parser.fail(c, "is not a column of " + importer.kind() + "; columns are "
+                            + importer.columns()));
             R record = importer.parse(parser, context);
             if (record != null && parser.errors().isEmpty()) {
                 Integer earlier = firstLineOfKey.putIfAbsent(importer.key(record), row.line());
@@ -115,13 +119,16 @@ public class ImportService {
         Map<RecordImporter.WriteResult, Integer> counts = new EnumMap<>(RecordImporter.WriteResult.class);
         if (!dryRun) {
             EntityManager em = Panache.getEntityManager();
-            for (int i = 0; i < records.size(); i++) {
-                counts.merge(importer.write(records.get(i)), 1, Integer::sum);
-                if (i % FLUSH_EVERY == FLUSH_EVERY - 1) {
-                    // keeps the persistence context small on large files (benchmark data sets)
-                    em.flush();
-                    em.clear();
+            for (int from = 0; from < records.size(); from += FLUSH_EVERY) {
+                List<R> chunk = records.subList(from, Math.min(records.size(), from + FLUSH_EVERY));
+                // one query finds which of the chunk's keys are stored; a new record needs no look-up of its own
+                java.util.Set<String> stored = importer.stored(chunk);
+                for (R record : chunk) {
+                    counts.merge(importer.write(record, stored), 1, Integer::sum);
                 }
+                // inserts go out in JDBC batches; the persistence context stays small on large files
+                em.flush();
+                em.clear();
             }
         }
         return new ImportReport(importer.kind(), format, rows.size(),
@@ -130,7 +137,7 @@ public class ImportService {
                 counts.getOrDefault(RecordImporter.WriteResult.UNCHANGED, 0), dryRun);
     }
 
-    private static List<String> unknownColumns(RecordImporter<?> importer, Row row) {
-        return row.values().keySet().stream().filter(c -> !importer.columns().contains(c)).toList();
+    private static List<String> unknownColumns(java.util.Set<String> columns, java.util.Set<String> keys) {
+        return keys.stream().filter(c -> !columns.contains(c)).toList();
     }
 }

@@ -57,6 +57,18 @@ public class InspectionImporter implements RecordImporter<InspectionImporter.Ins
     }
 
     @Override
+    public java.util.Set<String> stored(java.util.List<InspectionRow> rows) {
+        return Upserts.stored(QualityInspection.class, "inspectionId", rows.stream().map(InspectionRow::inspectionId).toList(),
+                (QualityInspection x) -> x.inspectionId);
+    }
+
+    @Override
+    public WriteResult write(InspectionRow r, java.util.Set<String> stored) {
+        return Upserts.upsert(r.inspectionId(), stored, k -> QualityInspection.<QualityInspection>findById(k), QualityInspection::new, InspectionRow::of, r,
+                InspectionRow::applyTo);
+    }
+
+    @Override
     public WriteResult write(InspectionRow r) {
         return Upserts.upsert(QualityInspection.findById(r.inspectionId()), QualityInspection::new,
                 InspectionRow::of, r, InspectionRow::applyTo);

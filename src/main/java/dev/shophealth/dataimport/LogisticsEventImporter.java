@@ -56,6 +56,18 @@ public class LogisticsEventImporter implements RecordImporter<LogisticsEventImpo
     }
 
     @Override
+    public java.util.Set<String> stored(java.util.List<LogisticsEventRow> rows) {
+        return Upserts.stored(LogisticsEvent.class, "eventId", rows.stream().map(LogisticsEventRow::eventId).toList(),
+                (LogisticsEvent x) -> x.eventId);
+    }
+
+    @Override
+    public WriteResult write(LogisticsEventRow r, java.util.Set<String> stored) {
+        return Upserts.upsert(r.eventId(), stored, k -> LogisticsEvent.<LogisticsEvent>findById(k), LogisticsEvent::new, LogisticsEventRow::of, r,
+                LogisticsEventRow::applyTo);
+    }
+
+    @Override
     public WriteResult write(LogisticsEventRow r) {
         return Upserts.upsert(LogisticsEvent.findById(r.eventId()), LogisticsEvent::new, LogisticsEventRow::of, r,
                 LogisticsEventRow::applyTo);

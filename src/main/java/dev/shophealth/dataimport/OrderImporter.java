@@ -104,6 +104,18 @@ public class OrderImporter implements RecordImporter<OrderImporter.OrderRow> {
     }
 
     @Override
+    public java.util.Set<String> stored(java.util.List<OrderRow> rows) {
+        return Upserts.stored(ShopOrder.class, "orderNo", rows.stream().map(OrderRow::orderNo).toList(),
+                (ShopOrder o) -> o.orderNo);
+    }
+
+    @Override
+    public WriteResult write(OrderRow r, java.util.Set<String> stored) {
+        return Upserts.upsert(r.orderNo(), stored, k -> ShopOrder.<ShopOrder>findById(k), ShopOrder::new, OrderRow::of, r,
+                OrderRow::applyTo);
+    }
+
+    @Override
     public WriteResult write(OrderRow r) {
         return Upserts.upsert(ShopOrder.findById(r.orderNo()), ShopOrder::new, OrderRow::of, r, OrderRow::applyTo);
     }

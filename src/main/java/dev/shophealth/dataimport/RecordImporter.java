@@ -22,6 +22,19 @@ public interface RecordImporter<R> {
 
     WriteResult write(R record);
 
+    /**
+     * The keys of {@code records} that are stored already, found with one query per chunk, their entities left in
+     * the persistence context; null when this kind looks each record up as it writes it.
+     */
+    default java.util.Set<String> stored(List<R> records) {
+        return null;
+    }
+
+    /** Writes a record of a chunk whose stored keys are {@code stored} (see {@link #stored}). */
+    default WriteResult write(R record, java.util.Set<String> stored) {
+        return write(record);
+    }
+
     /** What an upsert did. */
     enum WriteResult {
         CREATED, UPDATED, UNCHANGED

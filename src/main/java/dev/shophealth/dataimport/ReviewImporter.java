@@ -47,6 +47,18 @@ public class ReviewImporter implements RecordImporter<ReviewImporter.ReviewRow> 
     }
 
     @Override
+    public java.util.Set<String> stored(java.util.List<ReviewRow> rows) {
+        return Upserts.stored(Review.class, "orderNo", rows.stream().map(ReviewRow::orderNo).toList(),
+                (Review x) -> x.orderNo);
+    }
+
+    @Override
+    public WriteResult write(ReviewRow r, java.util.Set<String> stored) {
+        return Upserts.upsert(r.orderNo(), stored, k -> Review.<Review>findById(k), Review::new, ReviewRow::of, r,
+                ReviewRow::applyTo);
+    }
+
+    @Override
     public WriteResult write(ReviewRow r) {
         return Upserts.upsert(Review.findById(r.orderNo()), Review::new, ReviewRow::of, r, ReviewRow::applyTo);
     }

@@ -49,6 +49,18 @@ public class ShopImporter implements RecordImporter<ShopImporter.ShopRow> {
     }
 
     @Override
+    public java.util.Set<String> stored(java.util.List<ShopRow> rows) {
+        return Upserts.stored(Shop.class, "id", rows.stream().map(ShopRow::id).toList(),
+                (Shop x) -> x.id);
+    }
+
+    @Override
+    public WriteResult write(ShopRow r, java.util.Set<String> stored) {
+        return Upserts.upsert(r.id(), stored, k -> Shop.<Shop>findById(k), Shop::new, ShopRow::of, r,
+                ShopRow::applyTo);
+    }
+
+    @Override
     public WriteResult write(ShopRow r) {
         return Upserts.upsert(Shop.findById(r.id()), Shop::new, ShopRow::of, r, ShopRow::applyTo);
     }

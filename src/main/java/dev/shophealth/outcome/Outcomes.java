@@ -45,6 +45,11 @@ public final class Outcomes {
         contributions.add(new ScoreContribution(points, ruleId(drools), code));
     }
 
+    /** Points with the suggestion that removes them: the report ranks suggestions by the points they remove. */
+    public void score(RuleContext drools, int points, String code, String remedy) {
+        contributions.add(new ScoreContribution(points, ruleId(drools), code, remedy));
+    }
+
     public void predict(RuleContext drools, String code) {
         consequences.add(new Consequence(code, ruleId(drools)));
     }

@@ -39,7 +39,7 @@ public class HealthReports {
     }
 
     public RiskLevel level(CompiledRuleset ruleset, Evaluation e) {
-        return RiskLevel.of(e.score(), ruleset.parameters().parameters());
+        return RiskLevel.of(e.score(), e.consequences(), ruleset.parameters().parameters());
     }
 
     /** The report of one decision about a shop, in {@code locale} with the texts of the ruleset that decided. */
@@ -49,21 +49,27 @@ public class HealthReports {
         String decisionId = decision.decisionId();
         EvaluationReport r = decision.report(locale);
         Map<String, WindowMetrics> metrics = new LinkedHashMap<>();
-        windows.forEach(w -> metrics.put(w.window(), WindowMetrics.of(w)));
+        double z = ruleset.parameters().parameters().rateConfidenceZ();
+        windows.forEach(w -> metrics.put(w.window(), WindowMetrics.of(w, z)));
         return new HealthReport(shopId, asOf, e.rulesetRevision(), decisionId, e.score(), level(ruleset, e), metrics,
                 r.consequences(), r.findings(), ranked(e, r), e.scoreBreakdown(), e.firedRules(), e.error());
     }
 
-    /** Suggestions by expected effect (the points of the rule that suggests them), then by priority. */
+    /**
+     * Suggestions by expected effect — the points of the score contributions whose remedy they are, so the first
+     * suggestions remove the biggest parts of the score — then by priority, then in the order the rules gave them.
+     */
     private static List<HealthReport.RankedSuggestion> ranked(Evaluation e, EvaluationReport r) {
-        Map<String, Integer> pointsByRule = new HashMap<>();
+        Map<String, Integer> pointsByRemedy = new HashMap<>();
         for (ScoreContribution c : e.scoreBreakdown()) {
-            pointsByRule.merge(c.ruleId(), c.points(), Integer::sum);
+            if (c.remedy() != null) {
+                pointsByRemedy.merge(c.remedy(), c.points(), Integer::sum);
+            }
         }
         Set<String> seen = new LinkedHashSet<>();
         return r.suggestions().stream()
                 .map(s -> new HealthReport.RankedSuggestion(s.code(), s.priority(),
-                        pointsByRule.getOrDefault(s.ruleId(), 0), s.message(), s.ruleId()))
+                        pointsByRemedy.getOrDefault(s.code(), 0), s.message(), s.ruleId()))
                 .sorted(Comparator.comparingInt(HealthReport.RankedSuggestion::expectedEffect).reversed()
                         .thenComparingInt(HealthReport.RankedSuggestion::priority))
                 .filter(s -> seen.add(s.code()))

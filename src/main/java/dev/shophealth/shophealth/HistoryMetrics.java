@@ -21,7 +21,7 @@ final class HistoryMetrics {
 
     private enum Metric {
         ORDERS, CANCELLATIONS, OUT_OF_STOCK, QUALITY_ISSUE, LOGISTICS_EXCEPTION, OTHER, WITHOUT_CONTACT, PENDING,
-        COMPLAINTS, REVIEWS, NEGATIVE, FAILED_INSPECTIONS, INCIDENTS
+        COMPLAINTS, REVIEWS, NEGATIVE, FAILED_INSPECTIONS, INCIDENTS, DISRUPTION, COMPENSATED
     }
 
     private HistoryMetrics(Instant asOf) {
@@ -33,14 +33,23 @@ final class HistoryMetrics {
         HistoryMetrics m = new HistoryMetrics(h.asOf().toInstant());
         each(h.orders()).forEach(o -> m.count(Metric.ORDERS, o.placedAt()));
         Set<String> contacted = new HashSet<>();
+        Set<String> compensated = new HashSet<>();
         each(h.buyerContacts()).forEach(c -> contacted.add(c.orderNo()));
+        each(h.buyerContacts()).stream().filter(c -> c.compensationType() != null)
+                .forEach(c -> compensated.add(c.orderNo()));
         for (var r : each(h.cancellationRequests())) {
             boolean decided = r.decidedAt() != null && !r.decidedAt().toInstant().isAfter(m.asOf);
-            if (MetricsQueries.APPROVED.contains(r.status()) && decided) {
+            boolean approved = MetricsQueries.APPROVED.contains(r.status()) && decided;
+            if (approved && Boolean.TRUE.equals(r.forceMajeure())) {
+                m.count(Metric.DISRUPTION, r.submittedAt());
+            } else if (approved) {
                 m.count(Metric.CANCELLATIONS, r.submittedAt());
                 m.count(Metric.valueOf(r.reason().name()), r.submittedAt());
                 if (!contacted.contains(r.orderNo())) {
                     m.count(Metric.WITHOUT_CONTACT, r.submittedAt());
+                }
+                if (compensated.contains(r.orderNo())) {
+                    m.count(Metric.COMPENSATED, r.submittedAt());
                 }
             }
             if (!decided) {
@@ -82,7 +91,8 @@ final class HistoryMetrics {
                     at.apply(Metric.CANCELLATIONS), at.apply(Metric.OUT_OF_STOCK), at.apply(Metric.QUALITY_ISSUE),
                     at.apply(Metric.LOGISTICS_EXCEPTION), at.apply(Metric.OTHER), at.apply(Metric.WITHOUT_CONTACT),
                     at.apply(Metric.PENDING), at.apply(Metric.COMPLAINTS), at.apply(Metric.REVIEWS),
-                    at.apply(Metric.NEGATIVE), at.apply(Metric.FAILED_INSPECTIONS), at.apply(Metric.INCIDENTS)));
+                    at.apply(Metric.NEGATIVE), at.apply(Metric.FAILED_INSPECTIONS), at.apply(Metric.INCIDENTS),
+                    at.apply(Metric.DISRUPTION), at.apply(Metric.COMPENSATED)));
         }
         return facts;
     }

@@ -28,13 +28,20 @@ public record HistoryRequest(Shop shop, OffsetDateTime asOf, List<Order> orders,
     public record Order(String orderNo, String sku, OffsetDateTime placedAt) {
     }
 
-    /** A cancellation request; approved ones need {@code decidedAt}. */
+    /**
+     * A cancellation request; approved ones need {@code decidedAt}. {@code forceMajeure} (optional, default false):
+     * the screening confirmed a regional disruption, so it does not count as the seller's fault.
+     */
     public record CancellationRequest(String orderNo, CancellationReason reason, OffsetDateTime submittedAt,
-            CancellationStatus status, OffsetDateTime decidedAt) implements OrderBound {
+            CancellationStatus status, OffsetDateTime decidedAt, Boolean forceMajeure) implements OrderBound {
     }
 
-    /** The merchant's contact with the buyer about the cancellation of {@code orderNo}. */
-    public record BuyerContact(String orderNo, OffsetDateTime contactedAt) implements OrderBound {
+    /**
+     * The merchant's contact with the buyer about the cancellation of {@code orderNo}; {@code compensationType}
+     * (optional) is what was offered: COUPON, ALTERNATIVE_PRODUCT or OTHER.
+     */
+    public record BuyerContact(String orderNo, OffsetDateTime contactedAt, String compensationType)
+            implements OrderBound {
     }
 
     /** A buyer review. */

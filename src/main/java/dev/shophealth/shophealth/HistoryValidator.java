@@ -46,7 +46,14 @@ final class HistoryValidator {
                 errors.add(new FieldError(p + ".decidedAt", "is required unless the request is PENDING_REVIEW"));
             }
         });
-        records(errors, "buyerContacts", h.buyerContacts(), orders, (r, p) -> require(errors, p, r, "contactedAt", r.contactedAt()));
+        records(errors, "buyerContacts", h.buyerContacts(), orders, (r, p) -> {
+            require(errors, p, r, "contactedAt", r.contactedAt());
+            if (r != null && r.compensationType() != null && java.util.Arrays.stream(
+                    dev.shophealth.cancellation.CompensationType.values()).noneMatch(t -> t.name().equals(r.compensationType()))) {
+                errors.add(new FieldError(p + ".compensationType", "must be one of "
+                        + java.util.Arrays.toString(dev.shophealth.cancellation.CompensationType.values())));
+            }
+        });
         records(errors, "reviews", h.reviews(), orders, (r, p) -> {
             require(errors, p, r, "stars", r.stars(), "reviewedAt", r.reviewedAt());
             if (r.stars() != null && (r.stars() < 1 || r.stars() > 5)) {

@@ -60,8 +60,14 @@ public class MetricsQueries {
 
     private void cancellations(Map<String, Counts> counts, String shopId, Instant asOf) {
         String shop = shopId == null ? "" : " and o.shopId = :shop";
-        String from = " from Cancellation o left join BuyerContact b on b.requestId = o.id where o.status in :approved "
+        String approved = " from Cancellation o left join BuyerContact b on b.requestId = o.id where o.status in :approved "
                 + "and o.decidedAt <= :asOf and o.submittedAt > :t90 and o.submittedAt <= :asOf" + shop;
+        // force majeure (a confirmed regional disruption) is counted apart, never as the seller's fault
+        String from = approved + " and o.forceMajeure = false";
+        add(counts, "disruption", sums("o.submittedAt", "1") + approved + " and o.forceMajeure = true group by o.shopId",
+                shopId, asOf, Map.of("approved", APPROVED));
+        add(counts, "compensated", sums("o.submittedAt", "case when b.compensationType is not null then 1 else 0 end")
+                + from + " group by o.shopId", shopId, asOf, Map.of("approved", APPROVED));
         add(counts, "cancellations", sums("o.submittedAt", "1") + from + " group by o.shopId", shopId, asOf,
                 Map.of("approved", APPROVED));
         add(counts, "withoutContact", sums("o.submittedAt", "case when b.requestId is null then 1 else 0 end") + from
@@ -119,7 +125,8 @@ public class MetricsQueries {
                     HealthWindows.NAMES.get(w), HealthWindows.DAYS[w], get("orders", w), get("cancellations", w),
                     get("OUT_OF_STOCK", w), get("QUALITY_ISSUE", w), get("LOGISTICS_EXCEPTION", w), get("OTHER", w),
                     get("withoutContact", w), get("pending", w), get("complaints", w), get("reviews", w),
-                    get("negative", w), get("failedInspections", w), get("incidents", w))).toList();
+                    get("negative", w), get("failedInspections", w), get("incidents", w), get("disruption", w),
+                    get("compensated", w))).toList();
         }
     }
 

@@ -61,7 +61,9 @@ public class ShopsHealthService {
             }
         }
         risks.sort(sort == SortBy.shopId ? Comparator.comparing(ShopRisk::shopId)
-                : Comparator.comparingInt(ShopRisk::riskScore).reversed().thenComparing(ShopRisk::shopId));
+                : Comparator.comparingInt(ShopRisk::riskScore).reversed()
+                        // a rated shop before one the platform does not rate yet, at the same score
+                        .thenComparing(r -> r.riskLevel() == RiskLevel.NOT_RATED).thenComparing(ShopRisk::shopId));
         int from = Math.min(risks.size(), page * size);
         return new PageResponse<>(risks.subList(from, Math.min(risks.size(), from + size)), page, size, risks.size());
     }

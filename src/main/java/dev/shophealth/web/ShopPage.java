@@ -80,7 +80,8 @@ public class ShopPage {
             Parameters p = rulesets.active().orElseThrow().parameters().parameters();
             return pages.html(dashboard.data("report", report)
                     .data("gauge", Gauge.of(report.riskScore(), report.riskLevel().name(), p))
-                    .data("notRated", report.findings().stream().anyMatch(f -> f.code().equals("INSUFFICIENT_HISTORY")))
+                    .data("notRated", report.riskLevel().name().equals("NOT_RATED")
+                            || report.findings().stream().anyMatch(f -> f.code().equals("INSUFFICIENT_HISTORY")))
                     .data("metrics", metrics(report.metrics(), p))
                     .data("shopId", shopId));
         } catch (ProblemException e) {
@@ -141,7 +142,8 @@ public class ShopPage {
         rows.add(row(windows, "metric.failedInspections", w -> f.number(w.failedInspections()),
                 w -> w.failedInspections() >= p.failedInspectionsPattern(), "≥ " + p.failedInspectionsPattern()));
         rows.add(row(windows, "metric.logisticsIncidents", w -> f.number(w.logisticsIncidents()),
-                w -> w.logisticsIncidents() >= p.logisticsIncidentsPattern(), "≥ " + p.logisticsIncidentsPattern()));
+                w -> w.orders() > 0 && (double) w.logisticsIncidents() / w.orders() >= p.logisticsIncidentShareWarning(),
+                pages.text("metric.threshold.share", f.pct(p.logisticsIncidentShareWarning()))));
         rows.add(row(windows, "metric.pendingReviews", w -> f.number(w.pendingReviews()), w -> false, "—"));
         return rows;
     }

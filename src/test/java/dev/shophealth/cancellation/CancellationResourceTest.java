@@ -105,6 +105,10 @@ class CancellationResourceTest {
                 .body("status", equalTo("APPROVED")).body("decidedBy", equalTo("reviewer:li"))
                 .body("reviewNote", equalTo("仓库确认缺货")).body("refund.amount", equalTo(88.5f));
         assertEquals("CANCELLED", orderStatus("T9103-1"));
+        // a reviewer decided within 24 hours: the pace is known, so a pending request gets an expected time
+        ShopFixture.shop("T9103").order("T9103-2", "T9103-A", 2, 10).load();
+        Requests.outOfStock("T9103-2").contacted().post().statusCode(201).body("status", equalTo("PENDING_REVIEW"))
+                .body("expectedDecision.expectedAt", notNullValue());
         given().contentType("application/json").body("{\"verdict\": \"REJECT\"}")
                 .when().post("/api/cancellations/" + id + "/review").then().statusCode(409);
     }
@@ -144,7 +148,8 @@ class CancellationResourceTest {
     void logisticsExceptionsNeedAnEventOnTheOrderOrADisruptionInTheRegion() {
         ShopFixture.shop("T9106").product("T9106-A", 80)
                 .order("T9106-1", "T9106-A", 1, 80, "上海 Shanghai", "SHIPPED", Duration.ofDays(4))
-                .order("T9106-2", "T9106-A", 1, 80, "西藏 Tibet", "AWAITING_SHIPMENT", Duration.ofDays(1))
+                // the disruption came after this order was placed (issue 12: one before the order does not count)
+                .order("T9106-2", "T9106-A", 1, 80, "西藏 Tibet", "AWAITING_SHIPMENT", Duration.ofDays(4))
                 .order("T9106-3", "T9106-A", 1, 80, "海南 Hainan", "AWAITING_SHIPMENT", Duration.ofDays(1))
                 .logistics("LE-T9106-1", "T9106-1", null, "LOST", Duration.ofDays(2))
                 .logistics("LE-T9106-R", null, "西藏 Tibet", "DISRUPTION", Duration.ofDays(3)).load();
@@ -261,5 +266,75 @@ class CancellationResourceTest {
         given().when().get("/api/cancellations/nope").then().statusCode(404);
         given().queryParam("status", "AUTO_APPROVED").queryParam("size", 5).when().get("/api/cancellations")
                 .then().statusCode(200).body("items.status", not(hasItem("PENDING_REVIEW")));
+    }
+
+    @Test
+    void aDeclaredShortageThatThePlatformsCountContradictsIsNotApproved() {
+        // given: issue 12 — the platform counted 144 pieces seven days ago; an old count proves nothing
+        ShopFixture.shop("T9120").product("T9120-A", 150).order("T9120-1", "T9120-A", 1, 150)
+                .stockCount("T9120-A", 144, Duration.ofDays(7)).product("T9120-B", 150)
+                .order("T9120-2", "T9120-B", 1, 150).stockCount("T9120-B", 144, Duration.ofDays(60)).load();
+
+        // when / then: the merchant declares 0
+        Requests.outOfStock("T9120-1").warehouseStock(0).contacted().post().statusCode(201)
+                .body("status", equalTo("PENDING_REVIEW"))
+                .body("screening.findings.code", hasItem("EVIDENCE_CONTRADICTED"))
+                .body("screening.findings.find { it.code == 'EVIDENCE_CONTRADICTED' }.message",
+                        containsString("counted 144 pieces 7 day(s) ago"))
+                .body("refund", equalTo(null));
+        assertEquals("AWAITING_SHIPMENT", orderStatus("T9120-1"));
+        // without a declaration, a count older than stockCountMaxAgeDays is no evidence: a person decides
+        Requests.outOfStock("T9120-2").contacted().post().statusCode(201)
+                .body("status", equalTo("PENDING_REVIEW"))
+                .body("screening.findings.code", hasItem("EVIDENCE_MISSING"));
+    }
+
+    @Test
+    void aDisruptionBeforeTheOrderWasPlacedDoesNotApproveItsCancellation() {
+        // given: the storm hit the buyer's region three days before the order was placed (a day ago)
+        ShopFixture.shop("T9121").product("T9121-A", 50)
+                .order("T9121-1", "T9121-A", 1, 50, ShopFixture.REGION, "AWAITING_SHIPMENT", Duration.ofDays(1))
+                .logistics("T9121-E1", null, ShopFixture.REGION, "DISRUPTION", Duration.ofDays(4)).load();
+
+        // when / then
+        Requests.of("T9121-1", "LOGISTICS_EXCEPTION").contacted().post().statusCode(201)
+                .body("status", equalTo("PENDING_REVIEW"))
+                .body("screening.findings.code", hasItems("EVIDENCE_MISSING", "DISRUPTION_BEFORE_ORDER"))
+                .body("screening.findings.code", not(hasItem("REGION_DISRUPTION_CONFIRMED")));
+    }
+
+    @Test
+    void otherIsJudgedByContentAndTheBuyerContactMustBeRealAndDated() {
+        // given
+        ShopFixture.shop("T9122").product("T9122-A", 9).order("T9122-1", "T9122-A", 1, 9)
+                .order("T9122-2", "T9122-A", 1, 9).order("T9122-3", "T9122-A", 1, 9).order("T9122-4", "T9122-A", 1, 9)
+                .load();
+
+        // when / then: a meaningful 16-character Chinese explanation goes to a person, twenty 'a's are rejected
+        Requests.of("T9122-1", "OTHER").detail("仓库漏水导致整批货物受潮无法发货").contacted().post().statusCode(201)
+                .body("status", equalTo("PENDING_REVIEW"))
+                .body("screening.findings.code", hasItem("OTHER_REASON"))
+                .body("screening.findings.code", not(hasItem("DETAIL_TOO_VAGUE")))
+                // a pending request says when its decision is expected: the queue up to it over the reviewers' pace
+                .body("expectedDecision.queueAhead", org.hamcrest.Matchers.greaterThanOrEqualTo(1))
+                .body("expectedDecision.reviewsPerHour", notNullValue());
+        Requests.of("T9122-2", "OTHER").detail("a".repeat(20)).contacted().post().statusCode(201)
+                .body("status", equalTo("AUTO_REJECTED"))
+                .body("screening.findings.code", hasItem("DETAIL_TOO_VAGUE"))
+                .body("expectedDecision", equalTo(null));
+        // a contact "x" is no contact: with requireBuyerContact a person decides
+        Requests.outOfStock("T9122-3").warehouseStock(0).set("buyerContact", java.util.Map.of("channel", "PHONE",
+                "contactedAt", "2026-11-25T10:00:00+08:00", "summary", "x")).post().statusCode(201)
+                .body("status", equalTo("PENDING_REVIEW"))
+                .body("screening.findings.code", hasItems("CONTACT_TOO_VAGUE", "BUYER_CONTACT_REQUIRED"));
+        // a contact dated in the future is refused and nothing is written
+        Requests.outOfStock("T9122-4").warehouseStock(0).set("buyerContact", java.util.Map.of("channel", "PHONE",
+                "contactedAt", "2030-01-01T10:00:00+08:00", "summary", "已致电买家说明缺货并致歉")).post()
+                .statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("buyerContact.contactedAt"));
+        // the compensation is recorded in the decision
+        Requests.outOfStock("T9122-4").warehouseStock(0).contacted().post().statusCode(201)
+                .body("status", equalTo("AUTO_APPROVED"))
+                .body("screening.findings.code", hasItem("BUYER_COMPENSATED"));
     }
 }

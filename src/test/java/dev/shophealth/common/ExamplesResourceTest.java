@@ -21,8 +21,17 @@ import org.junit.jupiter.api.Test;
  * is posted to, and posting it there gives the answer the README describes.
  */
 @QuarkusTest
+@io.quarkus.test.junit.TestProfile(ExamplesResourceTest.FreshSample.class)
 @TestSecurity(user = "admin", roles = "ADMIN")
 class ExamplesResourceTest {
+
+    /** A database of its own with the sample freshly loaded: other tests cancel the seed's example order. */
+    public static class FreshSample implements io.quarkus.test.junit.QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("shophealth.jdbc.h2", "jdbc:h2:mem:examples;DB_CLOSE_DELAY=-1");
+        }
+    }
 
     /** Each example and the endpoint the README posts it to. */
     static final Map<String, String> WHERE = Map.of(

@@ -160,8 +160,8 @@ class RulesetResourceTest {
 
     @Test
     void aReloadReportsAddedRemovedAndChangedRules() {
-        rules.replace("validity/other-reason.drl", "detailLength >= $p.otherDetailMinLength)",
-                "detailLength >= $p.otherDetailMinLength, detail != null)");
+        rules.replace("validity/other-reason.drl", "detailContent($p.cjkCharacterWeight) >= $p.otherDetailMinContent)",
+                "detailContent($p.cjkCharacterWeight) >= $p.otherDetailMinContent, detail != null)");
         rules.replace("advice/buyer-contact.drl", "ADV-CON-01", "ADV-CON-09")
                 .replace("advice/buyer-contact.drl", "outcomes.suggest(drools, \"CONTACT_BUYER\", 1);",
                         "outcomes.suggest(drools, \"CONTACT_BUYER\", 2);");

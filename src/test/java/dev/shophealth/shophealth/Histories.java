@@ -40,11 +40,17 @@ final class Histories {
             m.put("submittedAt", t(r.submittedAt));
             m.put("status", r.status.name());
             m.put("decidedAt", r.decidedAt == null ? null : t(r.decidedAt));
+            m.put("forceMajeure", r.forceMajeure);
             return m;
         }).toList());
         h.put("buyerContacts", requests.stream().map(r -> BuyerContact.<BuyerContact>findById(r.id))
-                .filter(c -> c != null).map(c -> Map.of("orderNo", Cancellation.<Cancellation>findById(c.requestId).orderNo,
-                        "contactedAt", t(c.contactedAt))).toList());
+                .filter(c -> c != null).map(c -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("orderNo", Cancellation.<Cancellation>findById(c.requestId).orderNo);
+                    m.put("contactedAt", t(c.contactedAt));
+                    m.put("compensationType", c.compensationType);
+                    return m;
+                }).toList());
         h.put("reviews", Review.<Review>listAll().stream().filter(r -> orderNos.contains(r.orderNo))
                 .map(r -> Map.of("orderNo", r.orderNo, "stars", r.stars, "reviewedAt", t(r.reviewedAt))).toList());
         h.put("complaints", Complaint.<Complaint>listAll().stream().filter(c -> orderNos.contains(c.orderNo))

@@ -19,6 +19,8 @@ public final class Messages {
     public static final String EN_FILE = "messages_en.properties";
     public static final String ZH_FILE = "messages_zh_CN.properties";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
+    /** Prefix of the labels of evidence values: {@code label.OUT_OF_STOCK}. Labels are not codes rules emit. */
+    public static final String LABEL = "label.";
 
     private final Map<String, String> en;
     private final Map<String, String> zh;
@@ -77,13 +79,21 @@ public final class Messages {
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             Object value = evidence.get(m.group(1));
-            m.appendReplacement(out, Matcher.quoteReplacement(value == null ? m.group() : format(value)));
+            m.appendReplacement(out, Matcher.quoteReplacement(value == null ? m.group() : format(value, texts)));
         }
         m.appendTail(out);
         return out.toString();
     }
 
-    private static String format(Object value) {
+    /**
+     * A value as text: rates as percent; a code-like value (a reason such as OUT_OF_STOCK, a window such as 7d) by
+     * its label ({@code label.OUT_OF_STOCK=商品缺货}) in the language of the text, so no raw code reaches a reader.
+     */
+    private String format(Object value, Map<String, String> texts) {
+        if (value instanceof String text) {
+            String label = texts.getOrDefault(LABEL + text, en.get(LABEL + text));
+            return label != null ? label : text;
+        }
         if (value instanceof Double d) {
             return String.format(Locale.ROOT, "%.1f %%", d * 100);
         }

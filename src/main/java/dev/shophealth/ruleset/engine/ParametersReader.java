@@ -77,6 +77,8 @@ public final class ParametersReader {
                         case VALUE_NUMBER_INT -> p.getLongValue();
                         case VALUE_NUMBER_FLOAT -> p.getDoubleValue();
                         case VALUE_NULL -> null;
+                        case VALUE_TRUE -> Boolean.TRUE;
+                        case VALUE_FALSE -> Boolean.FALSE;
                         default -> p.getText();
                     });
                 }
@@ -98,6 +100,13 @@ public final class ParametersReader {
         Class<?> type = c.getType();
         if (type.isEnum()) {
             return enumValue(type, name, value, line, problems);
+        }
+        if (type == boolean.class) {
+            if (!(value instanceof Boolean)) {
+                problems.add(new RulesetProblem(FILE, line, name + " must be true or false, got '" + value + "'"));
+                return null;
+            }
+            return value;
         }
         if (!(value instanceof Number number)) {
             problems.add(new RulesetProblem(FILE, line, name + " must be a number, got '" + value + "'"));

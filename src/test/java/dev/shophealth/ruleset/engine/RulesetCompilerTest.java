@@ -44,12 +44,12 @@ class RulesetCompilerTest {
         var unknown = RulesFolder.copy().replace(PARAMS, "repeatedReasonCount: 3", "repeatedReasonCount: 3\nmystery: 4");
         assertTrue(only(rejected(unknown), PARAMS).message().contains("unknown parameter 'mystery'"));
 
-        var mistyped = RulesFolder.copy().replace(PARAMS, "otherDetailMinLength: 20", "otherDetailMinLength: twenty");
+        var mistyped = RulesFolder.copy().replace(PARAMS, "otherDetailMinContent: 20", "otherDetailMinContent: twenty");
         RulesetProblem p = only(rejected(mistyped), PARAMS);
         assertTrue(p.message().contains("must be a number"), p.message());
-        assertEquals(lineOf(mistyped.read(PARAMS), "otherDetailMinLength"), p.line());
+        assertEquals(lineOf(mistyped.read(PARAMS), "otherDetailMinContent"), p.line());
 
-        var fractional = RulesFolder.copy().replace(PARAMS, "otherDetailMinLength: 20", "otherDetailMinLength: 20.5");
+        var fractional = RulesFolder.copy().replace(PARAMS, "otherDetailMinContent: 20", "otherDetailMinContent: 20.5");
         assertTrue(only(rejected(fractional), PARAMS).message().contains("whole number"));
 
         var outOfRange = RulesFolder.copy().replace(PARAMS, "cancelRateCritical: 0.10", "cancelRateCritical: 1.5");
