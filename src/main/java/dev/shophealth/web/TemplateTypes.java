@@ -22,6 +22,7 @@ import io.quarkus.qute.TemplateData;
 @TemplateData(target = CancellationResponse.Screening.class)
 @TemplateData(target = CancellationResponse.BuyerContactView.class)
 @TemplateData(target = CancellationResponse.RefundView.class)
+@TemplateData(target = CancellationResponse.ExpectedDecision.class)
 @TemplateData(target = OrderResponse.class)
 @TemplateData(target = OrderDetailResponse.Evidence.class)
 @TemplateData(target = OrderDetailResponse.StockCountView.class)

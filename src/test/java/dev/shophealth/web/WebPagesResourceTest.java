@@ -123,6 +123,18 @@ class WebPagesResourceTest {
     }
 
     @Test
+    void aMerchantsPendingRequestShowsWhenItIsExpectedToBeDecided() {
+        var pending = given().auth().preemptive().basic("reviewer", "reviewer-demo").when()
+                .get("/api/cancellations?status=PENDING_REVIEW&size=1").then().statusCode(200).extract().jsonPath();
+        org.junit.jupiter.api.Assumptions.assumeTrue(pending.getInt("total") > 0, "no request waits");
+        String shop = pending.getString("items[0].shopId");
+        String merchant = session("merchant-" + shop, "merchant-demo");
+        as(merchant).cookie("shophealth-lang", "zh-CN").when().get("/shop/" + shop + "/requests/"
+                + pending.getString("items[0].id")).then().statusCode(200).body(containsString("id=\"expected-decision\""))
+                .body(containsString("预计处理时间"));
+    }
+
+    @Test
     void theLanguageSwitchGoesBackOnlyToThisSite() {
         given().redirects().follow(false).when().get("/lang?to=zh-CN&back=/review").then().statusCode(303)
                 .header("Location", endsWith("/review")).cookie("shophealth-lang", "zh-CN");
