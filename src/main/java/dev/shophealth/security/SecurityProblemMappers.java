@@ -22,6 +22,10 @@ public class SecurityProblemMappers {
     @Inject
     LoginAudit audit;
 
+    /** Where a failed login of the web pages' form goes (instead of the API's 401 challenge). */
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.http.auth.form.error-page", defaultValue = "/login?error=1")
+    String formErrorPage;
+
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e) {
         return respond(401, "Credentials are required (HTTP Basic)");
@@ -29,6 +33,10 @@ public class SecurityProblemMappers {
 
     @ServerExceptionMapper
     public Response failed(AuthenticationFailedException e, HttpServerRequest request) {
+        if ("/j_security_check".equals(request.path())) {
+            // the pages' login form (counted and audited where the password was checked): back to its error
+            return Response.status(302).header(HttpHeaders.LOCATION, formErrorPage).build();
+        }
         Optional<Long> retryAfter = LoginFailures.retryAfterSeconds(e);
         if (retryAfter.isPresent()) {
             Problem problem = new Problem(TOO_MANY_REQUESTS, "Too many requests", 429, "Too many failed logins for "

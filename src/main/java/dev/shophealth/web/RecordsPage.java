@@ -1,0 +1,125 @@
+package dev.shophealth.web;
+
+import dev.shophealth.cancellation.CancellationQueries;
+import dev.shophealth.cancellation.CancellationReason;
+import dev.shophealth.cancellation.CancellationResponse;
+import dev.shophealth.cancellation.CancellationStatus;
+import dev.shophealth.common.PageResponse;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * The shop's cancellation records, as the guide asks merchants to keep them: filtered by reason, status and date,
+ * and as a spreadsheet (CSV, with Chinese column names when the page is in Chinese).
+ */
+@Path("/shop/{shopId}/records")
+@Blocking
+public class RecordsPage {
+
+    static final int PAGE_SIZE = 20;
+    /** The listing service pages by 200; a shop's records are read in pages of that size and filtered here. */
+    static final int FETCH = 200;
+
+    @Inject
+    Pages pages;
+    @Inject
+    CancellationQueries queries;
+    @Inject
+    @Location("web/shop/records.html")
+    Template records;
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(hidden = true)
+    public Response list(@PathParam("shopId") String shopId, @QueryParam("reason") String reason,
+            @QueryParam("status") String status, @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("page") String page) {
+        Optional<Response> gate = pages.shopGate(shopId, false);
+        if (gate.isPresent()) {
+            return gate.get();
+        }
+        CancellationReason r = enumOrNull(CancellationReason.class, reason);
+        CancellationStatus s = enumOrNull(CancellationStatus.class, status);
+        Instant start = day(from, 0);
+        Instant end = day(to, 1);
+        Instant now = Instant.now();
+        List<CancellationResponse> all = new ArrayList<>();
+        for (int p = 0;; p++) {
+            PageResponse<CancellationResponse> chunk = queries.list(s, shopId, p, FETCH, pages.locale(), now);
+            chunk.items().stream().filter(c -> r == null || c.reason() == r)
+                    .filter(c -> start == null || !c.submittedAt().isBefore(start))
+                    .filter(c -> end == null || c.submittedAt().isBefore(end)).forEach(all::add);
+            if ((long) (p + 1) * FETCH >= chunk.total()) {
+                break;
+            }
+        }
+        // newest first for reading; the CSV keeps the oldest first, as a register
+        java.util.Collections.reverse(all);
+        int p = Paging.page(page);
+        List<CancellationResponse> shown = all.stream().skip((long) p * PAGE_SIZE).limit(PAGE_SIZE).toList();
+        return pages.html(records.data("shopId", shopId).data("items", shown)
+                .data("pager", Paging.of(p, PAGE_SIZE, all.size())).data("base", pages.baseQuery())
+                .data("reason", r == null ? "" : r.name()).data("status", s == null ? "" : s.name())
+                .data("from", from == null ? "" : from).data("to", to == null ? "" : to)
+                .data("reasons", Arrays.stream(CancellationReason.values()).map(Enum::name).toList())
+                .data("statuses", Arrays.stream(CancellationStatus.values()).map(Enum::name).toList()));
+    }
+
+    /** Every request of the shop as CSV (UTF-8 with a byte-order mark); Chinese column names on a Chinese page. */
+    @GET
+    @Path("export.csv")
+    @Produces("text/csv")
+    @Operation(hidden = true)
+    public Response csv(@PathParam("shopId") String shopId) {
+        Optional<Response> gate = pages.shopGate(shopId, false);
+        if (gate.isPresent()) {
+            return gate.get();
+        }
+        String csv = queries.records(shopId);
+        if (WebLocales.isChinese(pages.locale())) {
+            int end = csv.indexOf("\r\n");
+            String[] columns = csv.substring(1, end).split(",");
+            StringBuilder header = new StringBuilder("\uFEFF");
+            for (int i = 0; i < columns.length; i++) {
+                header.append(i == 0 ? "" : ",").append(pages.m().getOrDefault("csv." + columns[i], columns[i]));
+            }
+            csv = header + csv.substring(end);
+        }
+        return Response.ok(csv).type("text/csv;charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"" + shopId + "-cancellations.csv\"").build();
+    }
+
+    private Instant day(String text, int plusDays) {
+        try {
+            return text == null || text.isBlank() ? null
+                    : LocalDate.parse(text.strip()).plusDays(plusDays).atStartOfDay(pages.fmt().zone()).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    static <E extends Enum<E>> E enumOrNull(Class<E> type, String value) {
+        try {
+            return value == null || value.isBlank() ? null : Enum.valueOf(type, value.strip());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}
