@@ -19,6 +19,10 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import jakarta.annotation.security.RolesAllowed;
@@ -89,20 +93,28 @@ public class DecisionResource {
         ZoneId zone = config.zone();
         StreamingOutput body = out -> {
             Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-            if (f.equals("csv")) {
-                w.write(chinese ? "\uFEFF决策编号,决策时间,类型,对象,规则集版本,结论,触发规则,错误\n"
-                        : "decisionId,decidedAt,kind,subject,rulesetRevision,verdict,firedRules,error\n");
+            // CSV as the records export writes it (commons-csv), one record per line
+            CSVPrinter csv = f.equals("csv") ? new CSVPrinter(w, CSVFormat.RFC4180.builder().setRecordSeparator('\n')
+                    .get()) : null;
+            if (csv != null) {
+                if (chinese) {
+                    w.write('\uFEFF');
+                    csv.printRecord(List.of("决策编号", "决策时间", "类型", "对象", "规则集版本", "结论", "触发规则", "错误"));
+                } else {
+                    csv.printRecord(List.of("decisionId", "decidedAt", "kind", "subject", "rulesetRevision", "verdict",
+                            "firedRules", "error"));
+                }
             }
             QuarkusTransaction.requiringNew().run(() -> search.each(filter, rows, d -> {
                 try {
-                    if (f.equals("csv")) {
-                        w.write(String.join(",", csv(d.decisionId()), csv(LOCAL.format(d.decidedAt().atZone(zone)
-                                .toOffsetDateTime())), csv(d.kind()), csv(d.subject()), csv(d.rulesetRevision()),
-                                csv(d.verdict()), csv(String.join(" ", d.firedRules())), csv(d.error())));
+                    if (csv != null) {
+                        csv.printRecord(Stream.of(d.decisionId(), LOCAL.format(d.decidedAt().atZone(zone)
+                                .toOffsetDateTime()), d.kind(), d.subject(), d.rulesetRevision(), d.verdict(),
+                                String.join(" ", d.firedRules()), d.error()).map(DecisionResource::defused));
                     } else {
                         w.write(json.writeValueAsString(d));
+                        w.write('\n');
                     }
-                    w.write('\n');
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -113,14 +125,12 @@ public class DecisionResource {
                 .header("Content-Disposition", "attachment; filename=\"decisions." + f + "\"").build();
     }
 
-    /** A CSV field: quoted when it holds a comma, quote or line break; a leading =+-@ is defused for spreadsheets. */
-    static String csv(String value) {
+    /** A CSV cell that a spreadsheet would take for a formula (a leading =, +, - or @) is defused with a quote. */
+    static String defused(String value) {
         if (value == null) {
             return "";
         }
-        String v = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        return v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")
-                ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
+        return !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
     }
 
     @GET
