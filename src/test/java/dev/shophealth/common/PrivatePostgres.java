@@ -21,14 +21,16 @@ final class PrivatePostgres implements AutoCloseable {
 
     private final Path bin;
     private final Path dir;
+    private final Path serverLog;
     private final Path log;
     private final int port;
     private final boolean asPostgresUser;
     private boolean running;
 
-    private PrivatePostgres(Path bin, Path dir, Path log, int port, boolean asPostgresUser) {
+    private PrivatePostgres(Path bin, Path dir, Path serverLog, Path log, int port, boolean asPostgresUser) {
         this.bin = bin;
         this.dir = dir;
+        this.serverLog = serverLog;
         this.log = log;
         this.port = port;
         this.asPostgresUser = asPostgresUser;
@@ -39,14 +41,15 @@ final class PrivatePostgres implements AutoCloseable {
         boolean root = "root".equals(System.getProperty("user.name"));
         Path dir = Files.createTempDirectory("shophealth-it-pg");
         Files.createDirectories(log.getParent());
+        // the server writes its log beside its data, in the temp folder: running as postgres it may not reach the
+        // project's folder (a clone in a mktemp folder is private to root); close() copies it to 'log'
+        Path serverLog = Files.createTempFile("shophealth-it-pg", ".log");
         if (root) {
             UserPrincipal postgres = dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("postgres");
             Files.setOwner(dir, postgres);
-            Files.deleteIfExists(log);
-            Files.createFile(log);
-            Files.setOwner(log, postgres);
+            Files.setOwner(serverLog, postgres);
         }
-        PrivatePostgres pg = new PrivatePostgres(binaries(), dir, log, freePort(), root);
+        PrivatePostgres pg = new PrivatePostgres(binaries(), dir, serverLog, log, freePort(), root);
         pg.run("initdb", "-D", dir.toString(), "-U", "postgres", "--auth=trust", "--no-sync", "-E", "UTF8");
         pg.start();
         return pg;
@@ -64,7 +67,7 @@ final class PrivatePostgres implements AutoCloseable {
 
     /** Starts the server and waits until it accepts connections. */
     void start() throws IOException, InterruptedException {
-        run("pg_ctl", "-D", dir.toString(), "-l", log.toString(), "-w", "-o",
+        run("pg_ctl", "-D", dir.toString(), "-l", serverLog.toString(), "-w", "-o",
                 "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off", "start");
         running = true;
     }
@@ -76,6 +79,8 @@ final class PrivatePostgres implements AutoCloseable {
                 stop();
             }
         } finally {
+            Files.copy(serverLog, log, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.deleteIfExists(serverLog);
             try (Stream<Path> files = Files.walk(dir)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
