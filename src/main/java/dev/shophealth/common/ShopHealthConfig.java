@@ -49,6 +49,41 @@ public interface ShopHealthConfig {
     /** The reviewers' queue. */
     Review review();
 
+    /** The decision log. */
+    DecisionLog decisionLog();
+
+    interface DecisionLog {
+
+        /** Forwarding each recorded decision as an event to a sink, like OPA's decision-log plugin. */
+        Forward forward();
+    }
+
+    interface Forward {
+
+        /**
+         * Where to POST recorded decisions, as NDJSON batches ({@code application/x-ndjson}, one decision per line);
+         * not set: nothing is forwarded. Delivery is at least once: an event may arrive twice after a retry, its
+         * {@code decisionId} tells.
+         */
+        Optional<java.net.URI> url();
+
+        /** Decisions waiting to be sent; when the sink is away that long, the oldest are dropped (and counted). */
+        @WithDefault("10000")
+        int buffer();
+
+        /** Decisions per POST at most. */
+        @WithDefault("100")
+        int batch();
+
+        /** How long one POST may take before it counts as failed and is retried. */
+        @WithDefault("PT5S")
+        Duration timeout();
+
+        /** The longest pause between retries to an unreachable sink (the pause doubles from 100 ms up to this). */
+        @WithDefault("PT30S")
+        Duration maxBackoff();
+    }
+
     interface Review {
 
         /**

@@ -41,6 +41,8 @@ public class Decisions {
     DecisionLog log;
     @Inject
     DecisionMetrics metrics;
+    @Inject
+    DecisionForwarder forwarder;
 
     /** Messages of earlier revisions, for rendering recorded decisions. */
     private final Map<String, Messages> messages = new LinkedHashMap<>(16, 0.75f, true) {
@@ -68,6 +70,7 @@ public class Decisions {
         Evaluation evaluation = evaluate(kind.name(), ruleset, given);
         String id = log.record(kind, subject, given, evaluation, at);
         logged(kind, subject, id, evaluation);
+        forwarder.recorded(id, kind, subject, at, given, evaluation);
         return new Decision(ruleset, given, evaluation, id);
     }
 
@@ -76,6 +79,7 @@ public class Decisions {
     public Decision record(DecisionLog.Kind kind, String subject, Decision decision, Instant at) {
         String id = log.record(kind, subject, decision.given(), decision.evaluation(), at);
         logged(kind, subject, id, decision.evaluation());
+        forwarder.recorded(id, kind, subject, at, decision.given(), decision.evaluation());
         return new Decision(decision.ruleset(), decision.given(), decision.evaluation(), id);
     }
 

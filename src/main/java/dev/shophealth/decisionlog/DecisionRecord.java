@@ -37,7 +37,7 @@ public record DecisionRecord(Integer schema, String rulesetRevision, Verdict ver
         consideredNotFired = orEmpty(consideredNotFired);
     }
 
-    static DecisionRecord of(Evaluation e) {
+    public static DecisionRecord of(Evaluation e) {
         return new DecisionRecord(SCHEMA, e.rulesetRevision(), e.verdict(), e.votes(), e.findings(), e.suggestions(),
                 e.score(), e.scoreBreakdown(), e.consequences(), e.firedRules(), e.consideredNotFired(), e.firings(),
                 e.error());
