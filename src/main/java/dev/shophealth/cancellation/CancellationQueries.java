@@ -24,8 +24,12 @@ import org.apache.commons.csv.CSVPrinter;
 public class CancellationQueries {
 
     static final List<String> RECORD_COLUMNS = List.of("orderNo", "reason", "detail", "submittedAt", "decidedAt",
-            "handlingTime", "status", "decidedBy", "reviewNote", "contactChannel", "contactedAt", "contactSummary",
+            "handlingMinutes", "status", "decidedBy", "reviewNote", "contactChannel", "contactedAt", "contactSummary",
             "compensationType", "compensationAmount", "refundAmount");
+    /** The same columns for a Chinese reader. */
+    static final List<String> RECORD_COLUMNS_ZH = List.of("订单号", "取消原因", "说明", "申请时间", "处理时间",
+            "处理时长（分钟）", "状态", "处理人", "审核备注", "沟通方式", "沟通时间", "沟通内容", "补偿方式", "补偿金额",
+            "退款金额");
 
     @Inject
     CancellationViews views;
@@ -65,19 +69,44 @@ public class CancellationQueries {
      */
     @Transactional
     public String records(String shopId) {
+        return records(shopId, java.util.Locale.ENGLISH, java.time.ZoneOffset.UTC, null, null);
+    }
+
+    /**
+     * A shop's requests as CSV for a spreadsheet (UTF-8 with a byte-order mark): column names in the reader's
+     * language, times in {@code zone} with their offset, the handling time in whole minutes, cells a spreadsheet
+     * would take for a formula defused; only requests submitted in [{@code from}, {@code to}) when given.
+     */
+    public String records(String shopId, java.util.Locale locale, java.time.ZoneId zone, Instant from, Instant to) {
         scope.requireShop(shopId);
+        StringBuilder where = new StringBuilder("shopId = :shop");
+        io.quarkus.panache.common.Parameters params = io.quarkus.panache.common.Parameters.with("shop", shopId);
+        if (from != null) {
+            where.append(" and submittedAt >= :from");
+            params = params.and("from", from);
+        }
+        if (to != null) {
+            where.append(" and submittedAt < :to");
+            params = params.and("to", to);
+        }
+        java.time.format.DateTimeFormatter time = java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+        java.util.function.Function<Instant, String> at = t -> t == null ? null
+                : time.format(t.atZone(zone).toOffsetDateTime().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
         StringWriter out = new StringWriter().append('\uFEFF');
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").get())) {
-            csv.printRecord(RECORD_COLUMNS);
-            for (Cancellation c : Cancellation.<Cancellation>list("shopId", Sort.ascending("submittedAt"), shopId)) {
+            csv.printRecord("zh".equals(locale.getLanguage()) ? RECORD_COLUMNS_ZH : RECORD_COLUMNS);
+            for (Cancellation c : Cancellation.<Cancellation>list(where.toString(), Sort.ascending("submittedAt"),
+                    params)) {
                 BuyerContact contact = BuyerContact.findById(c.id);
                 Refund refund = Refund.find("requestId", c.id).firstResult();
-                csv.printRecord(c.orderNo, c.reason, c.detail, c.submittedAt, c.decidedAt,
-                        c.decidedAt == null ? null : Duration.between(c.submittedAt, c.decidedAt),
+                csv.printRecord(java.util.stream.Stream.of(c.orderNo, c.reason, c.detail, at.apply(c.submittedAt),
+                        at.apply(c.decidedAt),
+                        c.decidedAt == null ? null : Duration.between(c.submittedAt, c.decidedAt).toMinutes(),
                         c.status, c.decidedBy, c.reviewNote,
-                        contact == null ? null : contact.channel, contact == null ? null : contact.contactedAt,
+                        contact == null ? null : contact.channel, contact == null ? null : at.apply(contact.contactedAt),
                         contact == null ? null : contact.summary, contact == null ? null : contact.compensationType,
-                        contact == null ? null : contact.compensationAmount, refund == null ? null : refund.amount);
+                        contact == null ? null : contact.compensationAmount, refund == null ? null : refund.amount)
+                        .map(dev.shophealth.common.CsvCells::defused));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -125,12 +125,8 @@ public class DecisionResource {
                 .header("Content-Disposition", "attachment; filename=\"decisions." + f + "\"").build();
     }
 
-    /** A CSV cell that a spreadsheet would take for a formula (a leading =, +, - or @) is defused with a quote. */
     static String defused(String value) {
-        if (value == null) {
-            return "";
-        }
-        return !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        return dev.shophealth.common.CsvCells.defused(value);
     }
 
     @GET

@@ -92,16 +92,7 @@ public class RecordsPage {
         if (gate.isPresent()) {
             return gate.get();
         }
-        String csv = queries.records(shopId);
-        if (WebLocales.isChinese(pages.locale())) {
-            int end = csv.indexOf("\r\n");
-            String[] columns = csv.substring(1, end).split(",");
-            StringBuilder header = new StringBuilder("\uFEFF");
-            for (int i = 0; i < columns.length; i++) {
-                header.append(i == 0 ? "" : ",").append(pages.m().getOrDefault("csv." + columns[i], columns[i]));
-            }
-            csv = header + csv.substring(end);
-        }
+        String csv = queries.records(shopId, pages.locale(), pages.fmt().zone(), null, null);
         return Response.ok(csv).type("text/csv;charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"" + shopId + "-cancellations.csv\"").build();
     }

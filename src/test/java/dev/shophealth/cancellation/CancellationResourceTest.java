@@ -260,6 +260,29 @@ class CancellationResourceTest {
     }
 
     @Test
+    void recordsAreForPeople_theirLanguageTheirZoneMinutesADateFilterAndNoFormulas() {
+        ShopFixture.shop("T9112").product("T9112-A", 10).order("T9112-1", "T9112-A", 2, 10)
+                .order("T9112-2", "T9112-A", 2, 10).load();
+        Requests.of("T9112-1", "OTHER").detail("=HYPERLINK(\"http://evil.example\",\"点击这里查看详情 click here\")")
+                .contacted().post().statusCode(201);
+        String zh = given().header("Accept-Language", "zh-CN").when().get("/api/shops/T9112/cancellations.csv")
+                .then().statusCode(200).extract().asString();
+        assertTrue(zh.startsWith("\uFEFF订单号,取消原因,说明,申请时间,处理时间,处理时长（分钟）"), zh);
+        // times in the platform's zone (Asia/Shanghai) with their offset, never UTC's Z; a formula is only text
+        String row = zh.lines().filter(l -> l.startsWith("T9112-1")).findFirst().orElseThrow();
+        assertTrue(row.contains("+08:00") && !row.contains("Z,"), row);
+        assertTrue(row.contains("\"'=HYPERLINK("), row);
+        // a day filter in the platform's zone: nothing was submitted before 2020
+        String old = given().queryParam("to", "2020-01-01").when().get("/api/shops/T9112/cancellations.csv")
+                .then().statusCode(200).extract().asString();
+        assertEquals(1, old.lines().count(), old);
+        given().queryParam("from", "yesterday").when().get("/api/shops/T9112/cancellations.csv").then()
+                .statusCode(400).body("errors[0].field", equalTo("from"));
+        given().queryParam("from", "2026-12-01").queryParam("to", "2026-11-01").when()
+                .get("/api/shops/T9112/cancellations.csv").then().statusCode(400).body("errors[0].field", equalTo("from"));
+    }
+
+    @Test
     void theQueueFiltersAndValidates() {
         given().queryParam("status", "WAITING").when().get("/api/cancellations").then().statusCode(400)
                 .body("errors[0].field", equalTo("status"));
