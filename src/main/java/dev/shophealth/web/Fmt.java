@@ -87,6 +87,13 @@ public class Fmt {
         return texts.format(locale, "fmt.minutes", minutes);
     }
 
+    /** A short duration: 42 s / 3 min 5 s. */
+    public String seconds(long seconds) {
+        return seconds < 60 ? texts.format(locale, "fmt.seconds", seconds)
+                : seconds < 3_600 ? texts.format(locale, "fmt.minutesSeconds", seconds / 60, seconds % 60)
+                : waiting(seconds);
+    }
+
     public ZoneId zone() {
         return zone;
     }
