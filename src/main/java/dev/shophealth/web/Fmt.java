@@ -46,6 +46,11 @@ public class Fmt {
                 .withZone(zone).format(at);
     }
 
+    /** The last day of a period that ends (exclusively) at {@code end}: a period to Nov 27, 00:00 ends on Nov 26. */
+    public String lastDay(Instant end) {
+        return end == null ? "—" : date(end.minusNanos(1));
+    }
+
     /** A short date for chart labels: 11-25 / Nov 25. */
     public String shortDate(Instant at) {
         return DateTimeFormatter.ofPattern(WebLocales.isChinese(locale) ? "M月d日" : "MMM d", locale).withZone(zone)

@@ -90,7 +90,7 @@ public class ParametersPage {
         if (yaml == null) {
             return pages.notFound();
         }
-        Map<String, String> values = values(form);
+        Map<String, String> values = changed(yaml, values(form));
         List<RulesetProblem> problems = problems(ParametersEditor.withValues(yaml, values));
         List<Field> fields = fields(yaml, values, problems);
         return Response.ok(pages.page(check.data("fields", fields).data("general", general(problems))
@@ -111,7 +111,7 @@ public class ParametersPage {
         if (yaml == null) {
             return pages.notFound();
         }
-        Map<String, String> values = values(form);
+        Map<String, String> values = changed(yaml, values(form));
         String comment = form.getFirst("comment") == null ? "" : form.getFirst("comment").strip();
         String edited = ParametersEditor.withValues(yaml, values);
         List<RulesetProblem> problems = problems(edited);
@@ -156,6 +156,22 @@ public class ParametersPage {
             }
         });
         return values;
+    }
+
+    /**
+     * Only the values that differ from the file's: an unchanged line keeps its text ({@code 0.10} stays, although
+     * the form shows the number as {@code 0.1}), so the candidate's diff shows what the analyst changed.
+     */
+    private static Map<String, String> changed(String yaml, Map<String, String> typed) {
+        ParametersReader.Read original = ParametersReader.read(yaml, null, new ArrayList<>());
+        Map<String, String> changed = new LinkedHashMap<>();
+        typed.forEach((name, value) -> {
+            Object old = original == null ? null : original.values().get(name);
+            if (old == null || !value.strip().equals(String.valueOf(old))) {
+                changed.put(name, value);
+            }
+        });
+        return changed;
     }
 
     static List<RulesetProblem> problems(String yaml) {

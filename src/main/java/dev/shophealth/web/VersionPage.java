@@ -38,6 +38,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Produces(MediaType.TEXT_HTML)
 public class VersionPage {
 
+    /** The scenarios of one file. */
+    @io.quarkus.qute.TemplateData
+    public record ScenarioGroup(String file, List<ScenarioRunner.Result> results) {
+    }
+
     @Inject
     Pages pages;
     @Inject
@@ -115,7 +120,10 @@ public class VersionPage {
         long failed = scenarios.stream().filter(r -> !r.passed()).count();
         var zone = pages.fmt().zone();
         LocalDate today = LocalDate.now(zone);
+        java.util.Map<String, List<ScenarioRunner.Result>> byFile = new java.util.TreeMap<>();
+        scenarios.forEach(r -> byFile.computeIfAbsent(r.file(), f -> new java.util.ArrayList<>()).add(r));
         return pages.html(status, page.data("v", version.get()).data("created", created).data("problem", problem)
+                .data("groups", byFile.entrySet().stream().map(e -> new ScenarioGroup(e.getKey(), e.getValue())).toList())
                 .data("scenarios", scenarios).data("failed", failed).data("passed", scenarios.size() - failed).data("activeRevision", candidates.activeRevision())
                 .data("from", today.minusDays(90).toString()).data("to", today.toString()));
     }

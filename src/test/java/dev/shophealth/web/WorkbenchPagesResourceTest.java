@@ -122,6 +122,8 @@ class WorkbenchPagesResourceTest {
         String diff = as(analyst).when().get("/rules/versions/" + candidate + "/diff").then().statusCode(200).extract()
                 .asString();
         assertTrue(diff.contains("data-name=\"cancelRateWarning\""), diff);
+        // only what the analyst changed: 0.10 in the file is not rewritten as the 0.1 the form shows
+        assertTrue(!diff.contains("data-name=\"cancelRateCritical\""), "an unchanged value stays as written");
         assertTrue(diff.matches("(?s).*data-name=\"cancelRateWarning\">.*?0\\.025.*?0\\.03.*"), "old and new value");
         assertTrue(diff.contains("data-path=\"parameters.yaml\"") && diff.contains("row-CHANGE"), diff);
     }
