@@ -86,7 +86,7 @@ class PageRenderBenchmark {
         String decision = api.when().get("/api/decisions?kind=SCREENING&size=1").then().extract().path("items[0].decisionId");
         String job = api.contentType("application/json").body("{\"from\":\"2026-08-01\",\"to\":\"2026-11-26\"}")
                 .when().post("/api/rulesets/" + candidate + "/backtest").then().statusCode(202).extract().path("id");
-        while (!"DONE".equals(api.when().get("/api/backtests/" + job).then().extract().path("state"))) {
+        while ("RUNNING".equals(api.when().get("/api/backtests/" + job).then().extract().path("state"))) {
             sleep();
         }
         pages.put("/rules (active ruleset, 30-day coverage)", new String[] {analyst, "/rules"});

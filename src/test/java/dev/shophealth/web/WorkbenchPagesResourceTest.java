@@ -163,4 +163,81 @@ class WorkbenchPagesResourceTest {
         as(analyst).when().get("/rules/decisions/" + id + "?replay=ffff").then().statusCode(404);
         as(analyst).when().get("/rules/decisions/no-such-decision").then().statusCode(404);
     }
+
+    @Test
+    void aFailingScenarioShowsWhatItExpectedBesideWhatItGot() {
+        String analyst = session("analyst", "analyst-demo");
+        String base = given().auth().preemptive().basic("analyst", "analyst-demo").when().get("/api/rulesets/active")
+                .then().extract().path("revision");
+        String file = "frequency/cancellation-rate.scenarios.yaml";
+        Form f = form(analyst, "/rules/files?file=" + file + "&edit=1");
+        String text = as(analyst).when().get("/rules/files?file=" + file + "&edit=1").then().extract().htmlPath()
+                .getString("**.find { it.@id == 'content' }");
+        // the critical scenario now expects a rejection; the rules still send it to a person
+        String wrong = text.replaceFirst("verdict: MANUAL_REVIEW", "verdict: REJECT");
+        String page = f.post().formParam("base", base).formParam("file", file).formParam("content", wrong)
+                .formParam("comment", "a scenario that cannot pass").when().post("/rules/files").then()
+                .statusCode(422).extract().asString();
+        assertTrue(page.contains("class=\"expect-actual\""), page);
+        assertTrue(page.matches("(?s).*<td>verdict REJECT</td><td>MANUAL_REVIEW</td>.*"), "expected beside actual");
+        int line = wrong.lines().toList().indexOf("- name: 9 of 60 in 7 days (15 %) — critical, a person decides") + 1;
+        assertTrue(page.contains("data-file=\"" + file + "\" data-line=\"" + line + "\""), "shown at the scenario's line");
+    }
+
+    @Test
+    void aZipIsUploadedAsACandidate() throws Exception {
+        String analyst = session("analyst", "analyst-demo");
+        Form f = form(analyst, "/rules/files");
+        java.nio.file.Path rules = java.nio.file.Path.of("rules");
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (var zip = new java.util.zip.ZipOutputStream(bytes); var files = java.nio.file.Files.walk(rules)) {
+            for (var file : files.filter(java.nio.file.Files::isRegularFile).toList()) {
+                String text = java.nio.file.Files.readString(file);
+                if (file.endsWith("parameters.yaml")) {
+                    text = text.replace("repeatedReasonCount: 3 ", "repeatedReasonCount: 4 ");
+                }
+                zip.putNextEntry(new java.util.zip.ZipEntry(rules.relativize(file).toString()));
+                zip.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        }
+        // no token: refused
+        as(analyst).multiPart("zip", "rules.zip", bytes.toByteArray(), "application/zip").multiPart("comment", "zip")
+                .when().post("/rules/files/upload").then().statusCode(400);
+        String location = as(analyst).cookie("shophealth-csrf", f.csrfCookie()).multiPart("csrf-token", f.token())
+                .multiPart("zip", "rules.zip", bytes.toByteArray(), "application/zip")
+                .multiPart("comment", "uploaded as a zip").when().post("/rules/files/upload").then().statusCode(303)
+                .extract().header("Location");
+        assertTrue(location.contains("/rules/versions/"), location);
+        as(analyst).cookie("shophealth-csrf", f.csrfCookie()).multiPart("csrf-token", f.token())
+                .multiPart("zip", "rules.zip", "not a zip".getBytes(), "application/zip")
+                .multiPart("comment", "broken").when().post("/rules/files/upload").then().statusCode(400)
+                .body(containsString("id=\"rejected\""));
+    }
+
+    @Test
+    void aBacktestsChangedDecisionsComeAsCsvWithTheReadersColumnNames() throws InterruptedException {
+        String analyst = session("analyst", "analyst-demo");
+        var api = given().auth().preemptive().basic("analyst", "analyst-demo");
+        String active = api.when().get("/api/rulesets/active").then().extract().path("revision");
+        Form f = form(analyst, "/rules/versions/" + active);
+        String location = f.post().formParam("from", "2026-08-01").formParam("to", "2026-11-30").when()
+                .post("/rules/versions/" + active + "/backtest").then().statusCode(303).extract().header("Location");
+        String job = location.substring(location.lastIndexOf('/') + 1);
+        String state;
+        while ("RUNNING".equals(state = api.when().get("/api/backtests/" + job).then().statusCode(200).extract()
+                .path("state"))) {
+            Thread.sleep(100);
+        }
+        assertEquals("DONE", state);
+        as(analyst).when().get("/rules/backtests/" + job).then().statusCode(200)
+                .body(containsString("data-state=\"DONE\"")).body(containsString("data-bar-chart="));
+        String csv = as(analyst).cookie("shophealth-lang", "zh-CN").when().get("/rules/backtests/" + job + "/changed.csv")
+                .then().statusCode(200).contentType(containsString("text/csv")).extract().asString();
+        assertTrue(csv.startsWith("\uFEFF决策编号,订单,"), csv);
+        // a bad period names its field and starts nothing
+        f.post().formParam("from", "2026-11-30").formParam("to", "2026-08-01").when()
+                .post("/rules/versions/" + active + "/backtest").then().statusCode(400).body(containsString("id=\"problem\""));
+        as(analyst).when().get("/rules/backtests/no-such-job").then().statusCode(404);
+    }
 }
