@@ -56,4 +56,14 @@ public class Cancellation extends PanacheEntityBase {
      */
     @Column(name = "claimed_order_no")
     public String claimedOrderNo;
+    /** The reviewer working on this pending request, until {@link #claimedUntil}; null when nobody is. */
+    @Column(name = "claimed_by")
+    public String claimedBy;
+    @Column(name = "claimed_until")
+    public Instant claimedUntil;
+
+    /** The reviewer whose claim holds at {@code now}, or null. */
+    public String claimHolder(Instant now) {
+        return claimedBy != null && claimedUntil != null && claimedUntil.isAfter(now) ? claimedBy : null;
+    }
 }

@@ -12,6 +12,7 @@ import dev.shophealth.common.PageResponse;
 import dev.shophealth.common.Params;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -90,8 +91,26 @@ public class CancellationResource {
     @RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
     @Path("/{id}/review")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "A reviewer approves or rejects a PENDING_REVIEW request (409 otherwise)")
+    @Operation(summary = "A reviewer approves or rejects a PENDING_REVIEW request (409 otherwise, or while another "
+            + "reviewer's claim holds); a note is required to decide against the screening's suggestedVerdict")
     public CancellationResponse review(@PathParam("id") String id, ReviewRequest review, @Context HttpHeaders headers) {
         return reviews.review(id, review, Languages.pick(headers), Instant.now());
+    }
+
+    @POST
+    @RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
+    @Path("/{id}/claim")
+    @Operation(summary = "A reviewer claims a PENDING_REVIEW request for shophealth.review.claim (15 minutes): "
+            + "meanwhile no other reviewer may claim or decide it (409 naming who holds it); claiming again extends")
+    public CancellationResponse claim(@PathParam("id") String id, @Context HttpHeaders headers) {
+        return reviews.claim(id, Languages.pick(headers), Instant.now());
+    }
+
+    @DELETE
+    @RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
+    @Path("/{id}/claim")
+    @Operation(summary = "The reviewer holding a claim gives it up (409 if another reviewer holds it)")
+    public CancellationResponse release(@PathParam("id") String id, @Context HttpHeaders headers) {
+        return reviews.release(id, Languages.pick(headers), Instant.now());
     }
 }

@@ -15,7 +15,11 @@ import java.util.List;
 public record CancellationResponse(String id, String orderNo, String shopId, CancellationReason reason,
         String detail, CancellationStatus status, Instant submittedAt, Instant decidedAt, String decidedBy,
         String reviewNote, long waitingSeconds, Screening screening, BuyerContactView buyerContact,
-        RefundView refund, ExpectedDecision expectedDecision) {
+        RefundView refund, ExpectedDecision expectedDecision, Claim claim) {
+
+    /** The reviewer working on a pending request and until when their claim holds; null when nobody is. */
+    public record Claim(String reviewer, Instant until) {
+    }
 
     /**
      * When a pending request's decision is expected: {@code queueAhead} pending requests up to and including this one,
@@ -25,10 +29,14 @@ public record CancellationResponse(String id, String orderNo, String shopId, Can
     public record ExpectedDecision(long queueAhead, double reviewsPerHour, Instant expectedAt) {
     }
 
-    /** The rules' screening: the decision-log id, the ruleset revision, the verdict and why. */
+    /**
+     * The rules' screening: the decision-log id, the ruleset revision, the verdict and why. For a request sent to a
+     * person, {@code suggestedVerdict} is what the screening leans to ({@link ReviewService#suggestion}); a reviewer
+     * who decides otherwise must say why in a note.
+     */
     public record Screening(String decisionId, String rulesetRevision, Verdict verdict, List<FindingView> findings,
             List<SuggestionView> suggestions, List<FiredRule> firedRules, List<FiredRule> consideredNotFired,
-            String error) {
+            String error, Verdict suggestedVerdict) {
     }
 
     /** The merchant's contact with the buyer. */

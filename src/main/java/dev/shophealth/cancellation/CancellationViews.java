@@ -37,11 +37,17 @@ public class CancellationViews {
                 contact == null ? null : new CancellationResponse.BuyerContactView(contact.channel,
                         contact.contactedAt, contact.summary, contact.compensationType, contact.compensationAmount),
                 refund == null ? null : new CancellationResponse.RefundView(refund.amount, "CNY", refund.destination,
-                        refund.refundedAt), pace.of(c, now));
+                        refund.refundedAt), pace.of(c, now), claim(c, now));
     }
 
     private static CancellationResponse.Screening screening(Cancellation c, EvaluationReport r) {
         return new CancellationResponse.Screening(c.decisionId, r.rulesetRevision(), r.verdict(), r.findings(),
-                r.suggestions(), r.firedRules(), r.consideredNotFired(), r.error());
+                r.suggestions(), r.firedRules(), r.consideredNotFired(), r.error(),
+                r.verdict() == dev.shophealth.outcome.Verdict.MANUAL_REVIEW ? ReviewService.suggestion(r.votes()) : null);
+    }
+
+    private static CancellationResponse.Claim claim(Cancellation c, Instant now) {
+        String holder = c.status == CancellationStatus.PENDING_REVIEW ? c.claimHolder(now) : null;
+        return holder == null ? null : new CancellationResponse.Claim(holder, c.claimedUntil);
     }
 }

@@ -26,6 +26,74 @@ public class ReviewService {
     @Inject
     EntityManager em;
 
+    @Inject
+    dev.shophealth.decisionlog.DecisionLog log;
+
+    @Inject
+    dev.shophealth.common.ShopHealthConfig config;
+
+    /**
+     * What the screening of a request sent to a person leans to: APPROVE when a rule found the merchant's reason
+     * backed by the platform's evidence (an APPROVE vote) and another rule asked for a person (a critical rate, no
+     * buyer contact, a contradicted stock count…); none when nothing backs the reason — the reviewer judges
+     * unguided. (A REJECT vote never reaches a person: it is the strictest verdict and decides.)
+     */
+    public static Verdict suggestion(List<dev.shophealth.outcome.VerdictVote> votes) {
+        return votes.stream().anyMatch(v -> v.verdict() == Verdict.APPROVE) ? Verdict.APPROVE : null;
+    }
+
+    /**
+     * The authenticated reviewer claims a pending request for {@code shophealth.review.claim}: meanwhile another
+     * reviewer can neither claim nor decide it (409 naming who holds it). Claiming again extends one's own claim.
+     */
+    @Transactional
+    public CancellationResponse claim(String id, Locale locale, Instant now) {
+        String reviewer = audit.actor();
+        Cancellation c = pending(id, reviewer, now);
+        c.claimedBy = reviewer;
+        c.claimedUntil = now.plus(config.review().claim());
+        audit.record("REVIEW_CLAIMED", c.id, c.orderNo + " until " + c.claimedUntil);
+        em.flush();
+        return views.of(c, locale, now);
+    }
+
+    /** The authenticated reviewer gives a claim up (a request nobody holds may be released too: nothing changes). */
+    @Transactional
+    public CancellationResponse release(String id, Locale locale, Instant now) {
+        String reviewer = audit.actor();
+        Cancellation c = pending(id, reviewer, now);
+        if (c.claimedBy != null) {
+            c.claimedBy = null;
+            c.claimedUntil = null;
+            audit.record("REVIEW_RELEASED", c.id, c.orderNo);
+        }
+        em.flush();
+        return views.of(c, locale, now);
+    }
+
+    /** A pending request, locked, that no other reviewer holds a claim on. */
+    private Cancellation pending(String id, String reviewer, Instant now) {
+        OrderCancellation.lockWait(Cancellation.getEntityManager());
+        Cancellation c = Cancellation.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (c == null) {
+            throw ProblemException.notFound("No cancellation request '" + id + "'");
+        }
+        if (c.status != CancellationStatus.PENDING_REVIEW) {
+            throw ProblemException.conflict("Request " + id + " is " + c.status + " (decided by " + c.decidedBy
+                    + "); only PENDING_REVIEW requests are claimed");
+        }
+        requireNoOtherClaim(c, reviewer, now);
+        return c;
+    }
+
+    private static void requireNoOtherClaim(Cancellation c, String reviewer, Instant now) {
+        String holder = c.claimHolder(now);
+        if (holder != null && !holder.equals(reviewer)) {
+            throw ProblemException.conflict("Request " + c.id + " is claimed by " + holder + " until " + c.claimedUntil
+                    + "; it is theirs to decide until then");
+        }
+    }
+
     /** The authenticated reviewer decides a pending request. */
     @Transactional
     public CancellationResponse review(String id, ReviewRequest review, Locale locale, Instant now) {
@@ -64,6 +132,14 @@ public class ReviewService {
         if (c.status != CancellationStatus.PENDING_REVIEW) {
             throw ProblemException.conflict("Request " + id + " is " + c.status + "; only PENDING_REVIEW requests are reviewed");
         }
+        requireNoOtherClaim(c, reviewer, now);
+        Verdict suggested = suggestion(log.output(c.decisionId).votes());
+        if (suggested != null && suggested != verdict && (review.note() == null || review.note().isBlank())) {
+            throw ProblemException.badRequest("note", "is required to overrule the screening, which suggests "
+                    + suggested + ": say why");
+        }
+        c.claimedBy = null;
+        c.claimedUntil = null;
         c.status = verdict == Verdict.APPROVE ? CancellationStatus.APPROVED : CancellationStatus.REJECTED;
         c.decidedAt = now;
         c.decidedBy = "reviewer:" + reviewer;

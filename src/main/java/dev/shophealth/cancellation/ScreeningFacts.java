@@ -3,6 +3,7 @@ package dev.shophealth.cancellation;
 import dev.shophealth.fact.CancellationRequestFact;
 import dev.shophealth.fact.CancellationStatsFact;
 import dev.shophealth.fact.Parameters;
+import dev.shophealth.fact.Window;
 import dev.shophealth.order.InspectionResult;
 import dev.shophealth.order.LogisticsEvent;
 import dev.shophealth.order.LogisticsKind;
@@ -59,11 +60,11 @@ public class ScreeningFacts {
 
     /** The short and long windows, this request counted as a seller-caused cancellation of its reason. */
     List<CancellationStatsFact> stats(String shopId, String reason, Parameters p, Instant now) {
-        return List.of(window("SHORT", p.shortWindowDays(), shopId, reason, now),
-                window("LONG", p.longWindowDays(), shopId, reason, now));
+        return List.of(window(Window.SHORT, p.days(Window.SHORT), shopId, reason, now),
+                window(Window.LONG, p.days(Window.LONG), shopId, reason, now));
     }
 
-    private CancellationStatsFact window(String name, int days, String shopId, String reason, Instant now) {
+    private CancellationStatsFact window(Window name, int days, String shopId, String reason, Instant now) {
         Instant from = now.minus(Duration.ofDays(days));
         long orders = orderCounts.orders(shopId, days, now);
         Object[] cancellations = em.createQuery("select count(c), coalesce(sum(case when c.reason = ?4 then 1 else 0 end), 0) "

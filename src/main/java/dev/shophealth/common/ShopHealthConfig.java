@@ -46,6 +46,19 @@ public interface ShopHealthConfig {
     /** The sample data loaded at start (dev and test by default; production only when switched on). */
     SampleData sampleData();
 
+    /** The reviewers' queue. */
+    Review review();
+
+    interface Review {
+
+        /**
+         * How long a reviewer's claim on a pending request holds: while it does, another reviewer can neither claim
+         * nor decide the request. It lapses by itself, so a request is never stuck with a reviewer who left.
+         */
+        @WithDefault("PT15M")
+        Duration claim();
+    }
+
     interface Limits {
 
         /** The longest request line (method, path and query) accepted; longer answers 414. */

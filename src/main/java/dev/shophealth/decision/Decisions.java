@@ -1,5 +1,6 @@
 package dev.shophealth.decision;
 
+import dev.shophealth.common.LogContext;
 import dev.shophealth.decisionlog.DecisionLog;
 import dev.shophealth.fact.Given;
 import dev.shophealth.ruleset.NoActiveRulesetException;
@@ -66,6 +67,7 @@ public class Decisions {
         Given given = facts.apply(ruleset);
         Evaluation evaluation = evaluate(kind.name(), ruleset, given);
         String id = log.record(kind, subject, given, evaluation, at);
+        logged(kind, subject, id, evaluation);
         return new Decision(ruleset, given, evaluation, id);
     }
 
@@ -73,7 +75,19 @@ public class Decisions {
     @Transactional(Transactional.TxType.MANDATORY)
     public Decision record(DecisionLog.Kind kind, String subject, Decision decision, Instant at) {
         String id = log.record(kind, subject, decision.given(), decision.evaluation(), at);
+        logged(kind, subject, id, decision.evaluation());
         return new Decision(decision.ruleset(), decision.given(), decision.evaluation(), id);
+    }
+
+    /**
+     * Puts the recorded decision's id and revision in the log context of the request that made it, so every later
+     * line of that request (JSON logs: its {@code mdc} object) names them ({@link LogContext} clears them when the
+     * request ends); one DEBUG line says what was decided.
+     */
+    private static void logged(DecisionLog.Kind kind, String subject, String id, Evaluation evaluation) {
+        LogContext.decision(id, evaluation.rulesetRevision());
+        LOG.debugf("Decision %s: %s %s → %s, score %d, ruleset %s", id, kind, subject, evaluation.verdict(),
+                evaluation.score(), evaluation.rulesetRevision());
     }
 
     /** Evaluates with the active ruleset without recording: trying facts. */

@@ -23,6 +23,7 @@ public record Parameters(
         boolean requireBuyerContact,
         @Range(min = 1, max = 30) int shortWindowDays,
         @Range(min = 7, max = 180) int longWindowDays,
+        @Range(min = 30, max = 365) int ratingWindowDays,
         @Range(min = 1, max = 10_000) int minOrdersForRate,
         @Range(min = 0, max = 1) double cancelRateWarning,
         @Range(min = 0, max = 1) double cancelRateCritical,
@@ -65,6 +66,15 @@ public record Parameters(
         return (int) Math.round(pointsFrom + share * (pointsTo - pointsFrom));
     }
 
+    /** The length in days of {@code window}. */
+    public int days(Window window) {
+        return switch (window) {
+            case SHORT -> shortWindowDays;
+            case LONG -> longWindowDays;
+            case RATING -> ratingWindowDays;
+        };
+    }
+
     /** Faults no single range can see: thresholds and windows that contradict each other. */
     public List<String> inconsistencies() {
         List<String> faults = new ArrayList<>();
@@ -76,6 +86,9 @@ public record Parameters(
         }
         if (shortWindowDays >= longWindowDays) {
             faults.add("shortWindowDays must be below longWindowDays");
+        }
+        if (longWindowDays >= ratingWindowDays) {
+            faults.add("longWindowDays must be below ratingWindowDays");
         }
         if (riskMediumFrom >= riskHighFrom || riskHighFrom >= riskCriticalFrom) {
             faults.add("risk bands must rise: riskMediumFrom < riskHighFrom < riskCriticalFrom");

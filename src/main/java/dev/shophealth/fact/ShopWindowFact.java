@@ -1,11 +1,12 @@
 package dev.shophealth.fact;
 
 /**
- * A shop's record over one window ending at the report date ({@code 7d}, {@code 30d}, {@code 90d}): computed by
- * SQL aggregates (or from a posted history) before the rating rules run.
+ * A shop's record over one window ending at the report date — {@link Window#SHORT}, {@link Window#LONG} and
+ * {@link Window#RATING}, their lengths from the parameters (7, 30 and 90 days as shipped): computed by SQL
+ * aggregates (or from a posted history) before the rating rules run.
  *
- * @param window                      the window's name: 7d, 30d or 90d
- * @param days                        its length in days
+ * @param window                      the window's role; rules match on it ({@code window == Window.LONG})
+ * @param days                        its length in days (a parameter)
  * @param orders                      orders placed in the window
  * @param sellerCancellations         approved seller-fault cancellations requested in the window (those backed by a
  *                                    regional disruption are not the seller's fault: see disruptionCancellations)
@@ -24,7 +25,7 @@ package dev.shophealth.fact;
  * @param compensatedCancellations    of the seller cancellations, those where the buyer was contacted and offered a
  *                                    compensation (coupon, similar product)
  */
-public record ShopWindowFact(String window, int days, int orders, int sellerCancellations, int outOfStock,
+public record ShopWindowFact(Window window, int days, int orders, int sellerCancellations, int outOfStock,
         int quality, int logistics, int other, int cancellationsWithoutContact, int pendingReviews, int complaints,
         int reviews, int negativeReviews, int failedInspections, int logisticsIncidents, Integer disruptionCancellations,
         Integer compensatedCancellations) {
@@ -36,7 +37,7 @@ public record ShopWindowFact(String window, int days, int orders, int sellerCanc
     }
 
     /** A window without the force-majeure and compensation counts (tests, older histories). */
-    public ShopWindowFact(String window, int days, int orders, int sellerCancellations, int outOfStock, int quality,
+    public ShopWindowFact(Window window, int days, int orders, int sellerCancellations, int outOfStock, int quality,
             int logistics, int other, int cancellationsWithoutContact, int pendingReviews, int complaints, int reviews,
             int negativeReviews, int failedInspections, int logisticsIncidents) {
         this(window, days, orders, sellerCancellations, outOfStock, quality, logistics, other,

@@ -18,14 +18,15 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
  * Checks HTTP Basic credentials against the user table. In order: a user name or address that failed too often is
  * refused unchecked (429, {@link LoginThrottle}); a password bcrypt cannot compare exactly is refused
  * ({@link PasswordRules}); a successful check is remembered for {@link #TTL}, because bcrypt is slow on purpose
- * (tens of milliseconds) and Basic sends the password with every request. Only a SHA-256 of user and password is
- * kept, never the password; a wrong password is never remembered. Every failure is counted for the throttle and the
+ * (tens of milliseconds) and Basic sends the password with every request (a Caffeine cache: at most
+ * {@link #MAX_ENTRIES}, the least used evicted first). Only a SHA-256 of user and password is kept, never the password; a wrong password is never remembered. Every failure is counted for the throttle and the
  * audit log.
  */
 @ApplicationScoped
@@ -33,9 +34,6 @@ public class CachedPasswordIdentityProvider implements IdentityProvider<Username
 
     static final Duration TTL = Duration.ofMinutes(5);
     static final int MAX_ENTRIES = 10_000;
-
-    private record Entry(SecurityIdentity identity, long expiresAt) {
-    }
 
     @Inject
     JpaIdentityProvider users;
@@ -46,7 +44,8 @@ public class CachedPasswordIdentityProvider implements IdentityProvider<Username
     @Inject
     LoginAudit audit;
 
-    private final ConcurrentHashMap<String, Entry> verified = new ConcurrentHashMap<>();
+    private final Cache<String, SecurityIdentity> verified = Caffeine.newBuilder().expireAfterWrite(TTL)
+            .maximumSize(MAX_ENTRIES).build();
 
     @Override
     public Class<UsernamePasswordAuthenticationRequest> getRequestType() {
@@ -75,10 +74,10 @@ public class CachedPasswordIdentityProvider implements IdentityProvider<Username
             return failed(username, address);
         }
         String key = key(username, password);
-        Entry entry = verified.get(key);
-        if (entry != null && entry.expiresAt() > System.currentTimeMillis()) {
+        SecurityIdentity known = verified.getIfPresent(key);
+        if (known != null) {
             throttle.succeeded(username, address);
-            return Uni.createFrom().item(entry.identity());
+            return Uni.createFrom().item(known);
         }
         return users.authenticate(request, context)
                 // the user table could not be asked (database down): not the caller's failure
@@ -88,7 +87,7 @@ public class CachedPasswordIdentityProvider implements IdentityProvider<Username
                     if (identity == null) {
                         return failed(username, address);
                     }
-                    remember(key, identity);
+                    verified.put(key, identity);
                     throttle.succeeded(username, address);
                     return Uni.createFrom().item(identity);
                 });
@@ -96,19 +95,12 @@ public class CachedPasswordIdentityProvider implements IdentityProvider<Username
 
     /** Forgets every remembered check: after a password changes, the old one must be checked again (and fail). */
     void forgetAll() {
-        verified.clear();
+        verified.invalidateAll();
     }
 
     private Uni<SecurityIdentity> failed(String username, String address) {
         audit.failed(username, address);
         return Uni.createFrom().failure(LoginFailures.wrongCredentials());
-    }
-
-    private void remember(String key, SecurityIdentity identity) {
-        if (verified.size() >= MAX_ENTRIES) {
-            verified.clear();
-        }
-        verified.put(key, new Entry(identity, System.currentTimeMillis() + TTL.toMillis()));
     }
 
     /** The caller's address; behind a proxy, what quarkus.http.proxy.* makes of its forwarding headers. */

@@ -32,9 +32,10 @@ public class EvaluateResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The shop-health report of a posted order history; nothing is stored")
     public HealthReport evaluate(HistoryRequest history, @Context HttpHeaders headers) {
-        var windows = HistoryMetrics.windows(history);
-        Decision decision = decisions.evaluate(r -> HealthReports.given(windows));
-        return reports.report(history.shop().id(), history.asOf().toInstant(), windows, decision,
+        HistoryValidator.validate(history);
+        Decision decision = decisions.evaluate(r -> HealthReports.given(
+                HistoryMetrics.windows(history, HealthWindows.of(r.parameters().parameters()))));
+        return reports.report(history.shop().id(), history.asOf().toInstant(), decision,
                 Languages.pick(headers));
     }
 }

@@ -43,14 +43,15 @@ public class HealthReports {
     }
 
     /** The report of one decision about a shop, in {@code locale} with the texts of the ruleset that decided. */
-    HealthReport report(String shopId, Instant asOf, List<ShopWindowFact> windows, Decision decision, Locale locale) {
+    HealthReport report(String shopId, Instant asOf, Decision decision, Locale locale) {
+        List<ShopWindowFact> windows = decision.given().windows();
         CompiledRuleset ruleset = decision.ruleset();
         Evaluation e = decision.evaluation();
         String decisionId = decision.decisionId();
         EvaluationReport r = decision.report(locale);
         Map<String, WindowMetrics> metrics = new LinkedHashMap<>();
         double z = ruleset.parameters().parameters().rateConfidenceZ();
-        windows.forEach(w -> metrics.put(w.window(), WindowMetrics.of(w, z)));
+        windows.forEach(w -> metrics.put(HealthWindows.key(w.days()), WindowMetrics.of(w, z)));
         return new HealthReport(shopId, asOf, e.rulesetRevision(), decisionId, e.score(), level(ruleset, e), metrics,
                 r.consequences(), r.findings(), ranked(e, r), e.scoreBreakdown(), e.firedRules(), e.error());
     }

@@ -17,20 +17,23 @@ import java.util.function.Function;
 final class HistoryMetrics {
 
     private final Instant asOf;
-    private final int[][] counts = new int[Metric.values().length][HealthWindows.DAYS.length];
+    private final HealthWindows lengths;
+    private final int[][] counts;
 
     private enum Metric {
         ORDERS, CANCELLATIONS, OUT_OF_STOCK, QUALITY_ISSUE, LOGISTICS_EXCEPTION, OTHER, WITHOUT_CONTACT, PENDING,
         COMPLAINTS, REVIEWS, NEGATIVE, FAILED_INSPECTIONS, INCIDENTS, DISRUPTION, COMPENSATED
     }
 
-    private HistoryMetrics(Instant asOf) {
+    private HistoryMetrics(Instant asOf, HealthWindows lengths) {
         this.asOf = asOf;
+        this.lengths = lengths;
+        this.counts = new int[Metric.values().length][lengths.size()];
     }
 
-    static List<ShopWindowFact> windows(HistoryRequest h) {
-        HistoryValidator.validate(h);
-        HistoryMetrics m = new HistoryMetrics(h.asOf().toInstant());
+    /** The history's window facts over {@code lengths}; the history must have been validated. */
+    static List<ShopWindowFact> windows(HistoryRequest h, HealthWindows lengths) {
+        HistoryMetrics m = new HistoryMetrics(h.asOf().toInstant(), lengths);
         each(h.orders()).forEach(o -> m.count(Metric.ORDERS, o.placedAt()));
         Set<String> contacted = new HashSet<>();
         Set<String> compensated = new HashSet<>();
@@ -75,8 +78,8 @@ final class HistoryMetrics {
         if (t.isAfter(asOf)) {
             return;
         }
-        for (int w = 0; w < HealthWindows.DAYS.length; w++) {
-            if (t.isAfter(asOf.minus(Duration.ofDays(HealthWindows.DAYS[w])))) {
+        for (int w = 0; w < lengths.size(); w++) {
+            if (t.isAfter(asOf.minus(Duration.ofDays(lengths.days(w))))) {
                 counts[metric.ordinal()][w]++;
             }
         }
@@ -84,10 +87,10 @@ final class HistoryMetrics {
 
     private List<ShopWindowFact> facts() {
         List<ShopWindowFact> facts = new ArrayList<>();
-        for (int w = 0; w < HealthWindows.DAYS.length; w++) {
+        for (int w = 0; w < lengths.size(); w++) {
             final int win = w;
             Function<Metric, Integer> at = metric -> counts[metric.ordinal()][win];
-            facts.add(new ShopWindowFact(HealthWindows.NAMES.get(w), HealthWindows.DAYS[w], at.apply(Metric.ORDERS),
+            facts.add(new ShopWindowFact(HealthWindows.WINDOWS.get(w), lengths.days(w), at.apply(Metric.ORDERS),
                     at.apply(Metric.CANCELLATIONS), at.apply(Metric.OUT_OF_STOCK), at.apply(Metric.QUALITY_ISSUE),
                     at.apply(Metric.LOGISTICS_EXCEPTION), at.apply(Metric.OTHER), at.apply(Metric.WITHOUT_CONTACT),
                     at.apply(Metric.PENDING), at.apply(Metric.COMPLAINTS), at.apply(Metric.REVIEWS),

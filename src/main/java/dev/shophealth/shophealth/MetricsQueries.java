@@ -16,7 +16,7 @@ import java.util.Map;
 
 /**
  * Every shop-health metric by aggregate queries, grouped by shop: one query per record kind counts all three
- * windows at once with conditional sums. With a shop id it reads that shop only; without, every shop (for the
+ * windows ({@link HealthWindows}, lengths from the deciding ruleset's parameters) at once with conditional sums. With a shop id it reads that shop only; without, every shop (for the
  * cross-shop list). Nothing is loaded row by row.
  */
 @ApplicationScoped
@@ -30,9 +30,12 @@ public class MetricsQueries {
     @Inject
     EntityManager em;
 
-    /** Window facts by shop id, as of {@code asOf}; {@code shopId} null means every shop with activity. */
-    public Map<String, List<ShopWindowFact>> windows(String shopId, Instant asOf) {
-        Map<String, Counts> counts = new HashMap<>();
+    /**
+     * Window facts by shop id, as of {@code asOf}, over {@code lengths}; {@code shopId} null means every shop with
+     * activity.
+     */
+    public Map<String, List<ShopWindowFact>> windows(String shopId, Instant asOf, HealthWindows lengths) {
+        Query counts = new Query(lengths);
         String shop = shopId == null ? "" : " and o.shopId = :shop";
         add(counts, "orders", sums("o.placedAt", "1") + " from ShopOrder o where o.placedAt > :t90 and o.placedAt <= :asOf"
                 + shop + " group by o.shopId", shopId, asOf, null);
@@ -54,11 +57,11 @@ public class MetricsQueries {
                 + "on o.orderNo = e.orderNo where e.kind in :kinds and e.occurredAt > :t90 and e.occurredAt <= :asOf"
                 + shop + " group by o.shopId", shopId, asOf, Map.of("kinds", INCIDENTS));
         Map<String, List<ShopWindowFact>> facts = new HashMap<>();
-        counts.forEach((id, c) -> facts.put(id, c.facts()));
+        counts.byShop.forEach((id, c) -> facts.put(id, c.facts(lengths)));
         return facts;
     }
 
-    private void cancellations(Map<String, Counts> counts, String shopId, Instant asOf) {
+    private void cancellations(Query counts, String shopId, Instant asOf) {
         String shop = shopId == null ? "" : " and o.shopId = :shop";
         String approved = " from Cancellation o left join BuyerContact b on b.requestId = o.id where o.status in :approved "
                 + "and o.decidedAt <= :asOf and o.submittedAt > :t90 and o.submittedAt <= :asOf" + shop;
@@ -78,18 +81,29 @@ public class MetricsQueries {
         }
     }
 
-    /** {@code select o.shopId, <7d sum>, <30d sum>, <90d sum>} of {@code value} by the time column. */
+    /**
+     * {@code select o.shopId, <short sum>, <long sum>, <rating sum>} of {@code value} by the time column; the query
+     * itself keeps to the rating window ({@code :t90}, the longest).
+     */
     private static String sums(String time, String value) {
         return "select o.shopId, sum(case when " + time + " > :t7 then " + value + " else 0 end), "
                 + "sum(case when " + time + " > :t30 then " + value + " else 0 end), sum(" + value + ")";
     }
 
-    private void add(Map<String, Counts> counts, String metric, String jpql, String shopId, Instant asOf,
+    /** The counts of one call, and the window lengths they are counted over. */
+    private record Query(HealthWindows lengths, Map<String, Counts> byShop) {
+        Query(HealthWindows lengths) {
+            this(lengths, new HashMap<>());
+        }
+    }
+
+    private void add(Query counts, String metric, String jpql, String shopId, Instant asOf,
             Map<String, Object> extra) {
+        HealthWindows w = counts.lengths();
         TypedQuery<Object[]> q = em.createQuery(jpql, Object[].class)
-                .setParameter("t7", asOf.minus(Duration.ofDays(7)))
-                .setParameter("t30", asOf.minus(Duration.ofDays(30)))
-                .setParameter("t90", asOf.minus(Duration.ofDays(HealthWindows.LONGEST)))
+                .setParameter("t7", asOf.minus(Duration.ofDays(w.days(0))))
+                .setParameter("t30", asOf.minus(Duration.ofDays(w.days(1))))
+                .setParameter("t90", asOf.minus(Duration.ofDays(w.longest())))
                 .setParameter("asOf", asOf);
         if (shopId != null) {
             q.setParameter("shop", shopId);
@@ -98,7 +112,7 @@ public class MetricsQueries {
             extra.forEach(q::setParameter);
         }
         for (Object[] row : q.getResultList()) {
-            Counts c = counts.computeIfAbsent((String) row[0], k -> new Counts());
+            Counts c = counts.byShop().computeIfAbsent((String) row[0], k -> new Counts());
             c.put(metric, new int[] {num(row[1]), num(row[2]), num(row[3])});
         }
     }
@@ -120,9 +134,9 @@ public class MetricsQueries {
             return values == null ? 0 : values[window];
         }
 
-        List<ShopWindowFact> facts() {
-            return java.util.stream.IntStream.range(0, HealthWindows.NAMES.size()).mapToObj(w -> new ShopWindowFact(
-                    HealthWindows.NAMES.get(w), HealthWindows.DAYS[w], get("orders", w), get("cancellations", w),
+        List<ShopWindowFact> facts(HealthWindows lengths) {
+            return java.util.stream.IntStream.range(0, lengths.size()).mapToObj(w -> new ShopWindowFact(
+                    HealthWindows.WINDOWS.get(w), lengths.days(w), get("orders", w), get("cancellations", w),
                     get("OUT_OF_STOCK", w), get("QUALITY_ISSUE", w), get("LOGISTICS_EXCEPTION", w), get("OTHER", w),
                     get("withoutContact", w), get("pending", w), get("complaints", w), get("reviews", w),
                     get("negative", w), get("failedInspections", w), get("incidents", w), get("disruption", w),
@@ -130,8 +144,8 @@ public class MetricsQueries {
         }
     }
 
-    /** The facts of a shop without any activity in 90 days: every count zero. */
-    public static List<ShopWindowFact> empty() {
-        return new Counts().facts();
+    /** The facts of a shop without any activity in the rating window: every count zero. */
+    public static List<ShopWindowFact> empty(HealthWindows lengths) {
+        return new Counts().facts(lengths);
     }
 }

@@ -62,8 +62,8 @@ public class ShopHealthService {
     @Transactional
     public HealthReport report(String shopId, Instant asOf, Recording recording, Locale locale) {
         scope.requireShop(shopId);
-        List<ShopWindowFact> windows = windows(shopId, asOf);
-        Decision decision = decisions.evaluate(DecisionLog.Kind.SHOP_HEALTH, r -> HealthReports.given(windows));
+        Decision decision = decisions.evaluate(DecisionLog.Kind.SHOP_HEALTH,
+                r -> HealthReports.given(windows(shopId, asOf, r)));
         if (recording == Recording.ALWAYS) {
             decision = decisions.record(DecisionLog.Kind.SHOP_HEALTH, shopId, decision, Instant.now());
         } else if (recording == Recording.ON_CHANGE) {
@@ -74,7 +74,7 @@ public class ShopHealthService {
                     ? new Decision(decision.ruleset(), decision.given(), decision.evaluation(), last.get().decisionId)
                     : decisions.record(DecisionLog.Kind.SHOP_HEALTH, shopId, decision, Instant.now());
         }
-        return reports.report(shopId, asOf, windows, decision, locale);
+        return reports.report(shopId, asOf, decision, locale);
     }
 
     static boolean sameOutcome(Evaluation a, Evaluation b) {
@@ -101,14 +101,16 @@ public class ShopHealthService {
         CompiledRuleset ruleset = decisions.active();
         List<TrendPoint> points = new ArrayList<>();
         for (Instant at = from; !at.isAfter(to); at = at.plus(step)) {
-            Evaluation e = reports.evaluate(ruleset, windows(shopId, at));
+            Evaluation e = reports.evaluate(ruleset, windows(shopId, at, ruleset));
             points.add(new TrendPoint(at, e.score(), reports.level(ruleset, e)));
         }
         return new Trend(shopId, ruleset.revision(), points);
     }
 
-    private List<ShopWindowFact> windows(String shopId, Instant asOf) {
-        return metrics.windows(shopId, asOf).getOrDefault(shopId, MetricsQueries.empty());
+    /** The shop's window facts over the windows of {@code ruleset}'s parameters. */
+    private List<ShopWindowFact> windows(String shopId, Instant asOf, CompiledRuleset ruleset) {
+        HealthWindows lengths = HealthWindows.of(ruleset.parameters().parameters());
+        return metrics.windows(shopId, asOf, lengths).getOrDefault(shopId, MetricsQueries.empty(lengths));
     }
 
 }

@@ -46,15 +46,16 @@ public class ShopsHealthService {
     @Transactional
     public PageResponse<ShopRisk> list(RiskLevel level, SortBy sort, int page, int size, Instant asOf) {
         CompiledRuleset ruleset = decisions.active();
-        Map<String, List<ShopWindowFact>> all = metrics.windows(null, asOf);
+        HealthWindows lengths = HealthWindows.of(ruleset.parameters().parameters());
+        Map<String, List<ShopWindowFact>> all = metrics.windows(null, asOf, lengths);
         List<ShopRisk> risks = new ArrayList<>();
         for (Object[] shop : em.createQuery("select s.id, s.name from Shop s", Object[].class).getResultList()) {
             String id = (String) shop[0];
-            List<ShopWindowFact> windows = all.getOrDefault(id, MetricsQueries.empty());
+            List<ShopWindowFact> windows = all.getOrDefault(id, MetricsQueries.empty(lengths));
             Evaluation e = reports.evaluate(ruleset, windows);
             RiskLevel shopLevel = reports.level(ruleset, e);
             if (level == null || level == shopLevel) {
-                ShopWindowFact month = windows.get(1);
+                ShopWindowFact month = windows.get(HealthWindows.WINDOWS.indexOf(dev.shophealth.fact.Window.LONG));
                 risks.add(new ShopRisk(id, (String) shop[1], e.score(), shopLevel, month.orders(),
                         Math.round(month.cancellationRate() * 10_000) / 10_000.0,
                         e.findings().stream().map(f -> f.code()).distinct().toList()));

@@ -67,7 +67,7 @@ public class ReviewRequestPage {
         if (!pages.signedIn()) {
             return Pages.toLogin();
         }
-        if (!pages.reviewer() || !(pages.hasRole("REVIEWER") || pages.hasRole("ADMIN"))) {
+        if (!mayDecide()) {
             return pages.notFound();
         }
         try {
@@ -75,13 +75,59 @@ public class ReviewRequestPage {
                     pages.locale(), Instant.now());
             return Pages.redirect("/review/requests/" + id + "?decided=1");
         } catch (ProblemException e) {
-            if (e.status() == 404) {
+            return refused(id, e);
+        }
+    }
+
+    /** Claims the request for the signed-in reviewer ({@code release=1} gives the claim up). */
+    @POST
+    @Path("/claim")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response claim(@PathParam("id") String id, @FormParam("release") String release) {
+        if (!pages.signedIn()) {
+            return Pages.toLogin();
+        }
+        if (!mayDecide()) {
+            return pages.notFound();
+        }
+        try {
+            if (release != null) {
+                reviews.release(id, pages.locale(), Instant.now());
+            } else {
+                reviews.claim(id, pages.locale(), Instant.now());
+            }
+            return Pages.redirect("/review/requests/" + id);
+        } catch (ProblemException e) {
+            return refused(id, e);
+        }
+    }
+
+    private boolean mayDecide() {
+        return pages.reviewer() && (pages.hasRole("REVIEWER") || pages.hasRole("ADMIN"));
+    }
+
+    /** The page again with why the service refused: decided first, claimed by another, a note needed. */
+    private Response refused(String id, ProblemException e) {
+        if (e.status() == 404) {
+            return pages.notFound();
+        }
+        String why;
+        if (e.status() == 409) {
+            // decided or claimed by someone else meanwhile: the page shows who and when
+            boolean stillPending;
+            try {
+                stillPending = queries.get(id, pages.locale(), Instant.now()).status().name().equals("PENDING_REVIEW");
+            } catch (ProblemException gone) {
                 return pages.notFound();
             }
-            // 409: someone decided first; the page shows who and when
-            return render(id, false, e.status() == 409 ? pages.m().get("review.decidedFirst") : e.toProblem().detail(),
-                    e.status());
+            why = pages.m().get(stillPending ? "rr.claimedByOther" : "review.decidedFirst");
+        } else if (e.errors() != null && e.errors().stream().anyMatch(f -> "note".equals(f.field()))) {
+            why = pages.m().get("rr.noteRequired");
+        } else {
+            why = e.toProblem().detail();
         }
+        return render(id, false, why, e.status());
     }
 
     private Response render(String id, boolean decided, String problem, int status) {
@@ -93,7 +139,11 @@ public class ReviewRequestPage {
         }
         OrderDetailResponse order = orders.detail(r.orderNo());
         HealthReport shop = health.report(r.shopId(), Instant.now(), ShopHealthService.Recording.ON_CHANGE, pages.locale());
+        String me = pages.ctx().user();
+        boolean mine = r.claim() != null && r.claim().reviewer().equals(me);
+        boolean othersClaim = r.claim() != null && !mine;
         return pages.html(status, page.data("r", r).data("o", order.order()).data("evidence", order.evidence())
+                .data("claimMine", mine).data("claimOthers", othersClaim)
                 .data("shop", shop).data("decided", decided).data("problem", problem)
                 .data("pending", r.status().name().equals("PENDING_REVIEW")));
     }

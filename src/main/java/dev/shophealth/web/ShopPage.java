@@ -83,6 +83,9 @@ public class ShopPage {
                     .data("notRated", report.riskLevel().name().equals("NOT_RATED")
                             || report.findings().stream().anyMatch(f -> f.code().equals("INSUFFICIENT_HISTORY")))
                     .data("metrics", metrics(report.metrics(), p))
+                    // the windows' lengths are the ruleset's parameters: the heads say what they are
+                    .data("windowHeads", report.metrics().values().stream()
+                            .map(w -> pages.text("dash.days", w.days())).toList())
                     .data("shopId", shopId));
         } catch (ProblemException e) {
             if (e.status() == 404) {

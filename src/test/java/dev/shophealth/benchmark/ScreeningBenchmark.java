@@ -54,8 +54,8 @@ class ScreeningBenchmark {
     void screening() throws Exception {
         var ruleset = registry.active().orElseThrow();
         Given seed = new Given(new CancellationRequestFact("DY1002009999", "S1002", "OUT_OF_STOCK", null, 8, 10, 5,
-                null, null, null, false), List.of(new CancellationStatsFact("SHORT", 7, 60, 3, 3),
-                new CancellationStatsFact("LONG", 30, 300, 12, 4)), List.of(), Map.of());
+                null, null, null, false), List.of(new CancellationStatsFact(dev.shophealth.fact.Window.SHORT, 7, 60, 3, 3),
+                new CancellationStatsFact(dev.shophealth.fact.Window.LONG, 30, 300, 12, 4)), List.of(), Map.of());
         for (int threads : new int[] {1, 2}) {
             measure("rule evaluation only (Evaluator, seed example with stats)", threads,
                     i -> Evaluator.evaluate(ruleset, seed));

@@ -65,11 +65,22 @@ final class Requests {
         return this;
     }
 
+    /** Submits with a bearer token instead of the test's fixed identity. */
+    Requests as(String bearerToken) {
+        token = bearerToken;
+        return this;
+    }
+
+    private String token;
+
     ValidatableResponse post() {
         if (!evidence.isEmpty()) {
             body.put("evidence", evidence);
         }
         var spec = given().contentType("application/json").header("Accept-Language", language).body(body);
+        if (token != null) {
+            spec = spec.auth().oauth2(token);
+        }
         if (key != null) {
             spec = spec.header("Idempotency-Key", key);
         }

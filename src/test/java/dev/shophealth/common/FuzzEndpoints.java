@@ -286,7 +286,7 @@ final class FuzzEndpoints {
     private static JsonNode given() {
         try {
             var given = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(Path.of("data/examples/evaluate-seed.json").toFile());
-            given.putArray("windows").add(FuzzFixture.row("window", "30d", "days", 30, "orders", 300,
+            given.putArray("windows").add(FuzzFixture.row("window", "LONG", "days", 30, "orders", 300,
                     "sellerCancellations", 21, "outOfStock", 20, "quality", 0, "logistics", 0, "other", 1,
                     "cancellationsWithoutContact", 8, "pendingReviews", 0, "complaints", 15, "reviews", 105,
                     "negativeReviews", 9, "failedInspections", 0, "logisticsIncidents", 0));

@@ -57,7 +57,7 @@ class RulesetSwapTest {
         RulesFolder.copyInto(CopiedRulesProfile.DIR);
         registry.reload();
         Given fivePercent = new Given(new CancellationRequestFact("DY1", "S1002", "OUT_OF_STOCK", null, 8, 10, 5, null,
-                null, null, true), List.of(new CancellationStatsFact("SHORT", 7, 60, 3, 1)), List.of(), Map.of());
+                null, null, true), List.of(new CancellationStatsFact(dev.shophealth.fact.Window.SHORT, 7, 60, 3, 1)), List.of(), Map.of());
 
         // when: evaluations run while the other ruleset is activated again and again
         AtomicInteger done = new AtomicInteger();

@@ -165,14 +165,23 @@ class WebPagesBrowserTest {
             second.login("admin", "admin-demo");
             second.open(request);
             assertFalse(second.all("#decide-form").isEmpty(), "both see it pending");
+            // the first claims it: the second, deciding on the page loaded before, is refused and told by whom
+            first.find("#claim-button").click();
+            first.waitFor(d -> !d.findElements(By.id("claimed-by")).isEmpty());
+            assertTrue(first.find("#claimed-by").getText().contains("reviewer"), first.text());
+            second.find("#reject").click();
+            second.waitFor(d -> !d.findElements(By.id("problem")).isEmpty());
+            assertTrue(second.find("#claimed-by").getText().contains("reviewer"), second.text());
+            assertFalse(second.find("#approve").isEnabled(), "another's claim: nothing to decide here");
+            second.screenshot("reviewer-claimed-by-another");
             first.find("#note").sendKeys("Warehouse confirmed the shortage");
             first.find("#approve").click();
             first.waitFor(d -> !d.findElements(By.id("decided")).isEmpty());
             assertEquals("APPROVED", first.find("#status").getAttribute("data-status"));
-            second.find("#reject").click();
-            second.waitFor(d -> !d.findElements(By.id("problem")).isEmpty());
+            second.open(request);
             assertTrue(second.find("#decided-by").getText().contains("reviewer:reviewer"));
             assertEquals("APPROVED", second.find("#status").getAttribute("data-status"));
+            assertTrue(second.all("#decide-form").isEmpty(), "decided: no form any more");
             second.screenshot("reviewer-second-sees-who-decided");
             first.open("/review/shops");
             assertFalse(first.all("#shops a").isEmpty());

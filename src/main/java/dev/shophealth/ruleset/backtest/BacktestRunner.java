@@ -12,6 +12,7 @@ import dev.shophealth.outcome.Verdict;
 import dev.shophealth.ruleset.engine.CompiledRuleset;
 import dev.shophealth.ruleset.engine.Evaluation;
 import dev.shophealth.shophealth.HealthReports;
+import dev.shophealth.shophealth.HealthWindows;
 import dev.shophealth.shophealth.MetricsQueries;
 import dev.shophealth.shophealth.RiskLevel;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -81,11 +82,17 @@ public class BacktestRunner {
             if (job.cancelled.get()) {
                 break;
             }
-            Map<String, List<ShopWindowFact>> all = QuarkusTransaction.requiringNew().call(() -> metrics.windows(null, date));
+            // each ruleset is judged on windows of its own lengths (counted once when they agree)
+            HealthWindows activeLengths = HealthWindows.of(active.parameters().parameters());
+            HealthWindows candidateLengths = HealthWindows.of(candidate.parameters().parameters());
+            Map<String, List<ShopWindowFact>> all = QuarkusTransaction.requiringNew()
+                    .call(() -> metrics.windows(null, date, activeLengths));
+            Map<String, List<ShopWindowFact>> allCandidate = candidateLengths.equals(activeLengths) ? all
+                    : QuarkusTransaction.requiringNew().call(() -> metrics.windows(null, date, candidateLengths));
             for (String shopId : shopIds) {
-                List<ShopWindowFact> windows = all.getOrDefault(shopId, MetricsQueries.empty());
-                Evaluation a = reports.evaluate(active, windows);
-                Evaluation c = reports.evaluate(candidate, windows);
+                Evaluation a = reports.evaluate(active, all.getOrDefault(shopId, MetricsQueries.empty(activeLengths)));
+                Evaluation c = reports.evaluate(candidate,
+                        allCandidate.getOrDefault(shopId, MetricsQueries.empty(candidateLengths)));
                 RiskLevel la = reports.level(active, a);
                 RiskLevel lc = reports.level(candidate, c);
                 activeLevels.merge(la, 1L, Long::sum);

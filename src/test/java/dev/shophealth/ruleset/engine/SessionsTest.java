@@ -25,9 +25,9 @@ class SessionsTest {
     void aReusedSessionRemembersNothing() throws Exception {
         CompiledRuleset ruleset = RulesetCompiler.compile(RulesetFiles.read(Path.of("rules")));
         Given approve = new Given(new CancellationRequestFact("DY1", "S1", "OUT_OF_STOCK", null, 8, 10, 5, null, null,
-                null, true), List.of(new CancellationStatsFact("SHORT", 7, 60, 1, 1)), List.of(), Map.of());
+                null, true), List.of(new CancellationStatsFact(dev.shophealth.fact.Window.SHORT, 7, 60, 1, 1)), List.of(), Map.of());
         Given review = new Given(new CancellationRequestFact("DY2", "S1", "OUT_OF_STOCK", null, 8, 10, null, null,
-                null, null, false), List.of(new CancellationStatsFact("SHORT", 7, 60, 9, 9)), List.of(), Map.of());
+                null, null, false), List.of(new CancellationStatsFact(dev.shophealth.fact.Window.SHORT, 7, 60, 9, 9)), List.of(), Map.of());
         Evaluation a = Evaluator.evaluate(ruleset, approve);
         Evaluation b = Evaluator.evaluate(ruleset, review);
         assertNotEquals(a.verdict(), b.verdict(), "the two cases must decide differently for this test to mean anything");
