@@ -46,6 +46,11 @@ public class Fmt {
                 .withZone(zone).format(at);
     }
 
+    /** The last day of a period that ends (exclusively) at {@code end}: a period to Nov 27, 00:00 ends on Nov 26. */
+    public String lastDay(Instant end) {
+        return end == null ? "—" : date(end.minusNanos(1));
+    }
+
     /** A short date for chart labels: 11-25 / Nov 25. */
     public String shortDate(Instant at) {
         return DateTimeFormatter.ofPattern(WebLocales.isChinese(locale) ? "M月d日" : "MMM d", locale).withZone(zone)
@@ -85,6 +90,13 @@ public class Fmt {
             return texts.format(locale, "fmt.hoursMinutes", hours, minutes);
         }
         return texts.format(locale, "fmt.minutes", minutes);
+    }
+
+    /** A short duration: 42 s / 3 min 5 s. */
+    public String seconds(long seconds) {
+        return seconds < 60 ? texts.format(locale, "fmt.seconds", seconds)
+                : seconds < 3_600 ? texts.format(locale, "fmt.minutesSeconds", seconds / 60, seconds % 60)
+                : waiting(seconds);
     }
 
     public ZoneId zone() {

@@ -47,7 +47,11 @@ public class HomePage {
         if (!pages.signedIn()) {
             return Pages.toLogin();
         }
-        return Pages.redirect(pages.merchant() ? "/shop" : "/review");
+        if (pages.merchant()) {
+            return Pages.redirect("/shop");
+        }
+        // analysts work on the rules; admins and reviewers start at the queue
+        return Pages.redirect(pages.hasRole("ANALYST") && !pages.hasRole("REVIEWER") ? "/rules" : "/review");
     }
 
     @GET

@@ -78,6 +78,22 @@ public class Pages {
                 || identity.hasRole(Roles.ADMIN));
     }
 
+    /** Analysts and admins: the rules workbench. */
+    public boolean analyst() {
+        return hasRole(Roles.ANALYST) || hasRole(Roles.ADMIN);
+    }
+
+    /**
+     * Whether the caller may open a workbench page: empty if so; else the login page (not signed in) or the 404
+     * page (no workbench for this role), as the API answers 403 without telling what is there.
+     */
+    public Optional<Response> analystGate() {
+        if (!signedIn()) {
+            return Optional.of(toLogin());
+        }
+        return analyst() ? Optional.empty() : Optional.of(notFound());
+    }
+
     public boolean hasRole(String role) {
         return signedIn() && identity.hasRole(role);
     }
@@ -93,7 +109,7 @@ public class Pages {
         String switchUrl = "/lang?to=" + WebLocales.tag(other) + "&back=" + URLEncoder.encode(back, StandardCharsets.UTF_8);
         return new PageContext(WebLocales.tag(locale()), switchUrl, texts.of(other).get("lang.self"),
                 WebLocales.tag(other), signedIn() ? identity.getPrincipal().getName() : null, merchant(), reviewer(),
-                ownShop().orElse(null));
+                ownShop().orElse(null), analyst(), hasRole(Roles.ADMIN));
     }
 
     /** Adds what every page needs to a template instance. */

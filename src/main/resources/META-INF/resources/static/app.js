@@ -30,6 +30,50 @@
     canvas.setAttribute('data-drawn', 'true');
   }
 
+  // verdicts before and after a change: data-bar-chart='{"labels":[…],"before":[…],"after":[…],…}'
+  function barChart(canvas) {
+    if (!window.Chart) { return; }
+    var d = JSON.parse(canvas.getAttribute('data-bar-chart'));
+    canvas.chart = new Chart(canvas, {
+      type: 'bar',
+      data: { labels: d.labels, datasets: [
+        { label: d.beforeLabel, data: d.before, backgroundColor: '#8c959f' },
+        { label: d.afterLabel, data: d.after, backgroundColor: '#0b5cad' }] },
+      options: { animation: false, maintainAspectRatio: false, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } }
+    });
+    canvas.setAttribute('data-drawn', 'true');
+  }
+
+  // a text area with line numbers beside it: the gutter follows its lines and its scrolling; lines with a
+  // problem (data-marked="3,17") stay marked
+  function lined(area) {
+    var gutter = document.querySelector('[data-gutter-for="' + area.id + '"]');
+    if (!gutter) { return; }
+    var marked = (gutter.getAttribute('data-marked') || '').split(',').filter(Boolean);
+    var count = -1;
+    function update() {
+      var n = area.value.split('\n').length;
+      if (n === count) { return; }
+      count = n;
+      var html = [];
+      for (var i = 1; i <= n; i++) {
+        html.push(marked.indexOf(String(i)) >= 0 ? '<span class="bad">' + i + '</span>' : '<span>' + i + '</span>');
+      }
+      gutter.innerHTML = html.join('\n');
+    }
+    area.addEventListener('input', update);
+    area.addEventListener('scroll', function () { gutter.scrollTop = area.scrollTop; });
+    update();
+    // a problem's link (#L12) puts the cursor on that line
+    var m = /^#L(\d+)$/.exec(location.hash);
+    if (m) {
+      var lines = area.value.split('\n'), pos = 0;
+      for (var j = 0; j < Number(m[1]) - 1 && j < lines.length; j++) { pos += lines[j].length + 1; }
+      area.focus(); area.setSelectionRange(pos, pos);
+      area.scrollTop = Math.max(0, (Number(m[1]) - 5) * parseFloat(getComputedStyle(area).lineHeight));
+    }
+  }
+
   // a counter under a textarea with maxlength: data-counter="id of the element that shows it"
   function counter(area) {
     var out = document.getElementById(area.getAttribute('data-counter'));
@@ -70,9 +114,12 @@
         if (!elt.querySelectorAll) { return; }
         if (elt.matches('canvas[data-chart]:not([data-drawn])')) { trendChart(elt); }
         elt.querySelectorAll('canvas[data-chart]:not([data-drawn])').forEach(trendChart);
+        elt.querySelectorAll('canvas[data-bar-chart]:not([data-drawn])').forEach(barChart);
       });
     }
     document.querySelectorAll('canvas[data-chart]:not([data-drawn])').forEach(trendChart);
+    document.querySelectorAll('canvas[data-bar-chart]:not([data-drawn])').forEach(barChart);
+    document.querySelectorAll('textarea[data-lines]').forEach(lined);
     document.querySelectorAll('textarea[data-counter]').forEach(counter);
     document.querySelectorAll('form[data-cancel-form]').forEach(reasonRequires);
     shortcuts();

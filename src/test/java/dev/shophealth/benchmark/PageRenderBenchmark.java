@@ -28,6 +28,40 @@ class PageRenderBenchmark {
                 .when().post("/j_security_check").then().statusCode(302).extract().cookie("shophealth-session");
     }
 
+    private static void sleep() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A candidate with a looser warning level (rules/ with one value changed), stored through the API. */
+    private static String candidate() {
+        try {
+            java.nio.file.Path rules = java.nio.file.Path.of("rules");
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            try (var zip = new java.util.zip.ZipOutputStream(bytes); var files = java.nio.file.Files.walk(rules)) {
+                for (var f : files.filter(java.nio.file.Files::isRegularFile).toList()) {
+                    String text = java.nio.file.Files.readString(f);
+                    String name = rules.relativize(f).toString();
+                    if (name.equals("parameters.yaml")) {
+                        text = text.replace("cancelRateWarning: 0.025", "cancelRateWarning: 0.09 ");
+                    }
+                    zip.putNextEntry(new java.util.zip.ZipEntry(name));
+                    zip.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    zip.closeEntry();
+                }
+            }
+            return given().auth().preemptive().basic("analyst", "analyst-demo").contentType("application/zip")
+                    .body(bytes.toByteArray()).when().post("/api/rulesets?comment=benchmark").then().statusCode(201)
+                    .extract().path("revision");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Test
     void pages() {
         String merchant = session("merchant-S1002", "merchant-demo");
@@ -44,6 +78,27 @@ class PageRenderBenchmark {
         pages.put("/review (queue)", new String[] {reviewer, "/review"});
         pages.put("/review/requests/{pending}", new String[] {reviewer, "/review/requests/" + pending});
         pages.put("/review/shops", new String[] {reviewer, "/review/shops"});
+        String analyst = session("analyst", "analyst-demo");
+        String admin = session("admin", "admin-demo");
+        var api = given().auth().preemptive().basic("analyst", "analyst-demo");
+        String active = api.when().get("/api/rulesets/active").then().extract().path("revision");
+        String candidate = candidate();
+        String decision = api.when().get("/api/decisions?kind=SCREENING&size=1").then().extract().path("items[0].decisionId");
+        String job = api.contentType("application/json").body("{\"from\":\"2026-08-01\",\"to\":\"2026-11-26\"}")
+                .when().post("/api/rulesets/" + candidate + "/backtest").then().statusCode(202).extract().path("id");
+        while ("RUNNING".equals(api.when().get("/api/backtests/" + job).then().extract().path("state"))) {
+            sleep();
+        }
+        pages.put("/rules (active ruleset, 30-day coverage)", new String[] {analyst, "/rules"});
+        pages.put("/rules/parameters", new String[] {analyst, "/rules/parameters"});
+        pages.put("/rules/files?file=frequency/cancellation-rate.drl&edit=1", new String[] {analyst, "/rules/files?file=frequency/cancellation-rate.drl&edit=1"});
+        pages.put("/rules/versions/{candidate} (its scenarios)", new String[] {analyst, "/rules/versions/" + candidate});
+        pages.put("/rules/versions/{candidate}/diff", new String[] {analyst, "/rules/versions/" + candidate + "/diff"});
+        pages.put("/rules/backtests/{job} (finished)", new String[] {analyst, "/rules/backtests/" + job});
+        pages.put("/rules/activations", new String[] {analyst, "/rules/activations"});
+        pages.put("/rules/decisions", new String[] {analyst, "/rules/decisions"});
+        pages.put("/rules/decisions/{id}?replay={active}", new String[] {analyst, "/rules/decisions/" + decision + "?replay=" + active});
+        pages.put("/admin/audit", new String[] {admin, "/admin/audit"});
         StringBuilder table = new StringBuilder("| page | median ms | p95 ms | max ms | HTML KB |\n|---|---:|---:|---:|---:|\n");
         for (var page : pages.entrySet()) {
             String cookie = page.getValue()[0];
