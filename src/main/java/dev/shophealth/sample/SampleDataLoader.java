@@ -62,19 +62,24 @@ public class SampleDataLoader {
             return;
         }
         try {
-            long days = ChronoUnit.DAYS.between(SampleFiles.anchor(config.sampleData().dir()), LocalDate.now(SampleGenerator.ZONE));
+            // the history ends at the moment of loading, not at the start of today: a shop's windows then hold the
+            // same records whatever the time of day (a whole-day shift lost up to a day of the oldest records)
+            Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+            java.time.Duration shift = java.time.Duration.between(
+                    SampleFiles.anchor(config.sampleData().dir()).atStartOfDay().atOffset(SampleGenerator.ZONE).toInstant(),
+                    now);
             long started = System.nanoTime();
             int rows = 0;
             for (String kind : SampleData.KINDS) {
-                var file = SampleFiles.read(config.sampleData().dir(), kind, days);
+                var file = SampleFiles.read(config.sampleData().dir(), kind, shift);
                 if (!file.isEmpty()) {
                     rows += imports.importRows(kind, "csv", file, false).rows();
                 }
             }
-            var requests = SampleFiles.read(config.sampleData().dir(), SampleData.REQUESTS, days);
-            var statuses = requests.isEmpty() ? java.util.Map.of() : cancellations.submit(requests, Instant.now());
-            LOG.infof("Loaded %d sample rows from %s (times shifted by %d days) and screened %d cancellation "
-                    + "requests %s in %d ms", rows, config.sampleData().dir(), days, requests.size(), statuses,
+            var requests = SampleFiles.read(config.sampleData().dir(), SampleData.REQUESTS, shift);
+            var statuses = requests.isEmpty() ? java.util.Map.of() : cancellations.submit(requests, now);
+            LOG.infof("Loaded %d sample rows from %s (times shifted by %s) and screened %d cancellation "
+                    + "requests %s in %d ms", rows, config.sampleData().dir(), shift, requests.size(), statuses,
                     (System.nanoTime() - started) / 1_000_000);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the sample data in " + config.sampleData().dir(), e);

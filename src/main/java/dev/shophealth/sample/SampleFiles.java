@@ -19,7 +19,7 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * The sample on disk: one import-ready CSV per record kind plus {@code manifest.properties} naming the anchor date
- * the times were generated for. Reading shifts every time by whole days so the history ends on the day of loading.
+ * the times were generated for. Reading shifts every time so the history ends at the moment of loading.
  */
 public final class SampleFiles {
 
@@ -62,18 +62,23 @@ public final class SampleFiles {
 
     /** The rows of one kind with every {@code ...At} time moved by {@code days}; empty when the file is absent. */
     public static List<Row> read(Path dir, String kind, long days) throws IOException {
+        return read(dir, kind, java.time.Duration.ofDays(days));
+    }
+
+    /** The rows of one kind with every {@code ...At} time moved by {@code shift}; empty when the file is absent. */
+    public static List<Row> read(Path dir, String kind, java.time.Duration shift) throws IOException {
         Path file = dir.resolve(kind + ".csv");
         if (!Files.exists(file)) {
             return List.of();
         }
         return RowReader.csv(Files.readString(file, StandardCharsets.UTF_8)).stream()
-                .map(row -> shifted(row, days)).toList();
+                .map(row -> shifted(row, shift)).toList();
     }
 
-    private static Row shifted(Row row, long days) {
+    private static Row shifted(Row row, java.time.Duration shift) {
         Map<String, String> values = new LinkedHashMap<>(row.values());
         values.replaceAll((column, value) -> value != null && column.endsWith("At")
-                ? DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(OffsetDateTime.parse(value).plusDays(days)) : value);
+                ? DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(OffsetDateTime.parse(value).plus(shift)) : value);
         return new Row(row.line(), values);
     }
 }
