@@ -40,6 +40,8 @@ public class Decisions {
     DecisionLog log;
     @Inject
     DecisionMetrics metrics;
+    @Inject
+    Shadow shadow;
 
     /** Messages of earlier revisions, for rendering recorded decisions. */
     private final Map<String, Messages> messages = new LinkedHashMap<>(16, 0.75f, true) {
@@ -66,6 +68,7 @@ public class Decisions {
         Given given = facts.apply(ruleset);
         Evaluation evaluation = evaluate(kind.name(), ruleset, given);
         String id = log.record(kind, subject, given, evaluation, at);
+        shadow.compare(kind, subject, id, given, evaluation, at);
         return new Decision(ruleset, given, evaluation, id);
     }
 
@@ -73,6 +76,7 @@ public class Decisions {
     @Transactional(Transactional.TxType.MANDATORY)
     public Decision record(DecisionLog.Kind kind, String subject, Decision decision, Instant at) {
         String id = log.record(kind, subject, decision.given(), decision.evaluation(), at);
+        shadow.compare(kind, subject, id, decision.given(), decision.evaluation(), at);
         return new Decision(decision.ruleset(), decision.given(), decision.evaluation(), id);
     }
 
