@@ -69,14 +69,33 @@ public class BacktestService {
 
     void onStart(@Observes StartupEvent event) {
         instance = config.instanceName().orElseGet(BacktestService::hostName);
+        interruptOwnJobs();
+        registerMeters();
+    }
+
+    /**
+     * Marks INTERRUPTED the jobs this instance left RUNNING when it stopped: an instance has no job of its own
+     * running before it starts. Package-private for the test that stands in for a restart.
+     */
+    void interruptOwnJobs() {
+        // the jobs running here now are not of the previous run (none at a real start)
+        List<String> mine = local.isEmpty() ? List.of("") : List.copyOf(local.keySet());
         int marked = QuarkusTransaction.requiringNew().call(() -> StoredBacktest.update("state = ?1, error = ?2, "
-                + "finishedAt = ?3 where state = ?4 and instance = ?5", BacktestJob.State.INTERRUPTED,
+                + "finishedAt = ?3 where state = ?4 and instance = ?5 and id not in ?6", BacktestJob.State.INTERRUPTED,
                 "Interrupted: the instance running it (" + instance + ") stopped before it finished; start it again",
-                Instant.now(), BacktestJob.State.RUNNING, instance));
+                Instant.now(), BacktestJob.State.RUNNING, instance, mine));
         if (marked > 0) {
             LOG.warnf("%d backtest(s) of this instance (%s) were running when it stopped: marked INTERRUPTED", marked,
                     instance);
         }
+    }
+
+    /** This instance's name, as its backtests record it. */
+    String instance() {
+        return instance;
+    }
+
+    private void registerMeters() {
         Gauge.builder("shophealth.backtests.running", local, Map::size)
                 .description("Backtests running or queued on this instance").register(meters);
         Gauge.builder("shophealth.backtest.progress", this, BacktestService::runningProgress)
