@@ -108,9 +108,7 @@ public class RulesetVersionResource {
     public Response diff(@PathParam("revision") String revision, @PathParam("other") String other,
             @jakarta.ws.rs.core.Context jakarta.ws.rs.core.HttpHeaders headers) {
         List<FileDiff> diffs = versions.diff(revision, other);
-        boolean patch = headers.getAcceptableMediaTypes().stream().findFirst()
-                .map(t -> t.isCompatible(MediaType.valueOf("text/x-diff")) && !t.isWildcardType()).orElse(false);
-        return patch ? Response.ok(FileDiff.patch(diffs), "text/x-diff; charset=UTF-8").build()
+        return wantsPatch(headers.getHeaderString("Accept")) ? Response.ok(FileDiff.patch(diffs), "text/x-diff; charset=UTF-8").build()
                 : Response.ok(diffs, MediaType.APPLICATION_JSON).build();
     }
 
@@ -177,6 +175,15 @@ public class RulesetVersionResource {
 
     /** A period: dates or instants. */
     public record Period(String from, String to) {
+    }
+
+    /** Whether the first media type the client accepts is text/x-diff; an unreadable Accept header gets JSON. */
+    static boolean wantsPatch(String accept) {
+        if (accept == null) {
+            return false;
+        }
+        String first = accept.split(",", 2)[0].split(";", 2)[0].strip();
+        return first.equalsIgnoreCase("text/x-diff");
     }
 
     private static Response created(VersionView v) {

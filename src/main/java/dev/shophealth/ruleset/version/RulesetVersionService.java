@@ -121,6 +121,11 @@ public class RulesetVersionService {
         return revision;
     }
 
+    /** {@link #activate(String, String)} without a comment. */
+    public ReloadReport activate(String revision) {
+        return activate(revision, null);
+    }
+
     /**
      * Activates a stored version once it is approved by an analyst other than its author and backtested against the
      * active ruleset (409 naming what is missing); it is compiled and checked again first (422 if it fails).
@@ -132,6 +137,11 @@ public class RulesetVersionService {
         CompiledRuleset candidate = store.compiled(revision);
         RulesetActivation.Evidence evidence = governance.check(revision, comment);
         return registry.activate(candidate, RulesetActivation.Kind.ACTIVATE, evidence);
+    }
+
+    /** Goes back to the revision active before the latest activation. */
+    public ReloadReport rollback() {
+        return rollback(null);
     }
 
     /**
