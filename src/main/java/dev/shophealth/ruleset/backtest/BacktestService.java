@@ -1,7 +1,5 @@
 package dev.shophealth.ruleset.backtest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shophealth.common.FieldError;
 import dev.shophealth.common.ProblemException;
 import dev.shophealth.common.ShopHealthConfig;
@@ -35,15 +33,14 @@ import org.jboss.logging.Logger;
 
 /**
  * Runs backtests as jobs, one at a time in the background on the instance that started them; they read the decision
- * log and the shop data and write only their own row. The row (state, progress, report) is in the database: every
- * instance answers for every job, and a finished report outlives restarts. A job whose instance stopped is marked
- * INTERRUPTED: at that instance's next start, or by any instance once its heartbeat is {@link #STALE} old.
+ * log and the shop data and write only their own row ({@link BacktestJobs}): every instance answers for every job,
+ * a finished report outlives restarts, and a job whose instance stopped reads INTERRUPTED.
  */
 @ApplicationScoped
 public class BacktestService {
 
     static final Duration HEARTBEAT = Duration.ofSeconds(10);
-    static final Duration STALE = Duration.ofSeconds(60);
+    static final Duration STALE = BacktestJobs.STALE;
     private static final Logger LOG = Logger.getLogger(BacktestService.class);
 
     @Inject
@@ -53,7 +50,7 @@ public class BacktestService {
     @Inject
     BacktestRunner runner;
     @Inject
-    ObjectMapper json;
+    BacktestJobs jobs;
     @Inject
     Audit audit;
     @Inject
@@ -70,32 +67,6 @@ public class BacktestService {
     void onStart(@Observes StartupEvent event) {
         instance = config.instanceName().orElseGet(BacktestService::hostName);
         interruptOwnJobs();
-        registerMeters();
-    }
-
-    /**
-     * Marks INTERRUPTED the jobs this instance left RUNNING when it stopped: an instance has no job of its own
-     * running before it starts. Package-private for the test that stands in for a restart.
-     */
-    void interruptOwnJobs() {
-        // the jobs running here now are not of the previous run (none at a real start)
-        List<String> mine = local.isEmpty() ? List.of("") : List.copyOf(local.keySet());
-        int marked = QuarkusTransaction.requiringNew().call(() -> StoredBacktest.update("state = ?1, error = ?2, "
-                + "finishedAt = ?3 where state = ?4 and instance = ?5 and id not in ?6", BacktestJob.State.INTERRUPTED,
-                "Interrupted: the instance running it (" + instance + ") stopped before it finished; start it again",
-                Instant.now(), BacktestJob.State.RUNNING, instance, mine));
-        if (marked > 0) {
-            LOG.warnf("%d backtest(s) of this instance (%s) were running when it stopped: marked INTERRUPTED", marked,
-                    instance);
-        }
-    }
-
-    /** This instance's name, as its backtests record it. */
-    String instance() {
-        return instance;
-    }
-
-    private void registerMeters() {
         Gauge.builder("shophealth.backtests.running", local, Map::size)
                 .description("Backtests running or queued on this instance").register(meters);
         Gauge.builder("shophealth.backtest.progress", this, BacktestService::runningProgress)
@@ -110,6 +81,23 @@ public class BacktestService {
         if (heartbeat != null) {
             heartbeat.shutdownNow();
         }
+    }
+
+    /**
+     * Marks INTERRUPTED the jobs this instance left RUNNING when it stopped: an instance has no job of its own
+     * running before it starts. Package-private for the test that stands in for a restart.
+     */
+    void interruptOwnJobs() {
+        int marked = jobs.interrupt(instance, local.keySet());
+        if (marked > 0) {
+            LOG.warnf("%d backtest(s) of this instance (%s) were running when it stopped: marked INTERRUPTED", marked,
+                    instance);
+        }
+    }
+
+    /** This instance's name, as its backtests record it. */
+    String instance() {
+        return instance;
     }
 
     /** Starts a backtest of stored version {@code revision} over [from, to); a missing (or blank) end answers 400. */
@@ -130,7 +118,7 @@ public class BacktestService {
         row.startedAt = Instant.now();
         row.heartbeatAt = row.startedAt;
         QuarkusTransaction.requiringNew().run(() -> {
-            row.persist();
+            jobs.create(row);
             audit.record("BACKTEST_STARTED", revision, "against " + active.revision() + ", " + from + " to " + to);
         });
         BacktestJob job = new BacktestJob(row.id, new Flush(row.id)::maybe);
@@ -142,53 +130,25 @@ public class BacktestService {
     private void run(BacktestJob job, CompiledRuleset active, CompiledRuleset candidate, Instant from, Instant to) {
         try {
             BacktestReport report = runner.run(job, active, candidate, from, to);
-            finish(job, job.cancelled.get() ? BacktestJob.State.CANCELLED : BacktestJob.State.DONE, null, report);
+            jobs.finish(job.id, job.cancelled.get() ? BacktestJob.State.CANCELLED : BacktestJob.State.DONE, null,
+                    job.done.get(), job.total, report);
         } catch (RuntimeException e) {
             LOG.error("Backtest " + job.id + " failed", e);
-            finish(job, BacktestJob.State.FAILED, "The backtest failed; see the service log", null);
+            jobs.finish(job.id, BacktestJob.State.FAILED, "The backtest failed; see the service log", job.done.get(),
+                    job.total, null);
         } finally {
             local.remove(job.id);
         }
     }
 
-    private void finish(BacktestJob job, BacktestJob.State state, String error, BacktestReport report) {
-        String text = report == null || state != BacktestJob.State.DONE ? null : write(report);
-        QuarkusTransaction.requiringNew().run(() -> {
-            StoredBacktest row = StoredBacktest.findById(job.id);
-            row.state = state;
-            row.error = error;
-            row.done = job.done.get();
-            row.total = job.total;
-            row.finishedAt = Instant.now();
-            row.heartbeatAt = row.finishedAt;
-            if (text != null) {
-                row.report = text;
-                row.verdictsChanged = report.changedDecisions().size();
-                row.levelsChanged = report.changedLevels().size();
-            }
-        });
-    }
-
     public BacktestJob.View get(String id) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            StoredBacktest row = row(id);
-            interruptIfStale(row);
-            return BacktestJob.view(row, read(row.report));
-        });
+        return jobs.get(id, local::containsKey);
     }
 
     /** Asks a running job to stop, whichever instance runs it; it stops between two units of work. */
     public BacktestJob.View cancel(String id) {
-        BacktestJob.View view = QuarkusTransaction.requiringNew().call(() -> {
-            StoredBacktest row = row(id);
-            interruptIfStale(row);
-            if (row.state != BacktestJob.State.RUNNING) {
-                throw ProblemException.conflict("Backtest " + id + " is " + row.state + " already");
-            }
-            row.cancelRequested = true;
-            audit.record("BACKTEST_CANCELLED", row.candidateRevision, id);
-            return BacktestJob.view(row, null);
-        });
+        BacktestJob.View view = jobs.requestCancel(id, local::containsKey,
+                () -> audit.record("BACKTEST_CANCELLED", id, null));
         BacktestJob job = local.get(id);
         if (job != null) {
             job.cancelled.set(true);
@@ -198,9 +158,7 @@ public class BacktestService {
 
     /** A version's backtests, newest first, without their reports. */
     public List<BacktestJob.View> of(String revision) {
-        return QuarkusTransaction.requiringNew().call(() -> StoredBacktest.<StoredBacktest>list(
-                "candidateRevision = ?1 order by startedAt desc", revision).stream()
-                .map(r -> BacktestJob.view(r, null)).toList());
+        return jobs.of(revision);
     }
 
     /**
@@ -208,10 +166,7 @@ public class BacktestService {
      * {@code notBefore}, without its report: what an activation may rest on.
      */
     public Optional<BacktestJob.View> usable(String candidate, String active, Instant notBefore) {
-        return QuarkusTransaction.requiringNew().call(() -> StoredBacktest.<StoredBacktest>find(
-                "candidateRevision = ?1 and activeRevision = ?2 and state = ?3 and finishedAt >= ?4 "
-                        + "order by finishedAt desc", candidate, active, BacktestJob.State.DONE, notBefore)
-                .firstResultOptional().map(r -> BacktestJob.view(r, null)));
+        return jobs.usable(candidate, active, notBefore);
     }
 
     private static void validate(Instant from, Instant to) {
@@ -231,32 +186,10 @@ public class BacktestService {
         }
     }
 
-    private StoredBacktest row(String id) {
-        StoredBacktest row = StoredBacktest.findById(id);
-        if (row == null) {
-            throw ProblemException.notFound("No backtest '" + id + "'");
-        }
-        return row;
-    }
-
-    /** A RUNNING job of another instance that stopped sending heartbeats is not running any more. */
-    private void interruptIfStale(StoredBacktest row) {
-        if (row.state == BacktestJob.State.RUNNING && !local.containsKey(row.id)
-                && row.heartbeatAt.isBefore(Instant.now().minus(STALE))) {
-            row.state = BacktestJob.State.INTERRUPTED;
-            row.finishedAt = Instant.now();
-            row.error = "Interrupted: its instance (" + row.instance + ") sent no progress since " + row.heartbeatAt
-                    + "; start it again";
-        }
-    }
-
-    /** Tells every instance that this one's jobs are alive, queued ones included. */
     private void beat() {
         try {
             if (!local.isEmpty()) {
-                QuarkusTransaction.requiringNew().run(() -> StoredBacktest.update(
-                        "heartbeatAt = ?1 where id in ?2 and state = ?3", Instant.now(), List.copyOf(local.keySet()),
-                        BacktestJob.State.RUNNING));
+                jobs.heartbeat(local.keySet());
             }
         } catch (RuntimeException e) {
             LOG.warn("Backtest heartbeat: cannot write to the database", e);
@@ -279,47 +212,18 @@ public class BacktestService {
 
         void maybe() {
             long now = System.nanoTime();
-            if (now - last < 1_000_000_000L) {
+            BacktestJob job = local.get(id);
+            if (now - last < 1_000_000_000L || job == null) {
                 return;
             }
             last = now;
-            BacktestJob job = local.get(id);
-            if (job == null) {
-                return;
-            }
             try {
-                boolean cancel = QuarkusTransaction.requiringNew().call(() -> {
-                    StoredBacktest row = StoredBacktest.findById(id);
-                    row.done = job.done.get();
-                    row.total = job.total;
-                    row.heartbeatAt = Instant.now();
-                    return row.cancelRequested;
-                });
-                if (cancel) {
+                if (jobs.progress(id, job.done.get(), job.total)) {
                     job.cancelled.set(true);
                 }
             } catch (RuntimeException e) {
                 LOG.warn("Backtest " + id + ": cannot write its progress", e);
             }
-        }
-    }
-
-    private String write(BacktestReport report) {
-        try {
-            return json.writeValueAsString(report);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private BacktestReport read(String text) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return json.readValue(text, BacktestReport.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A stored backtest report cannot be read", e);
         }
     }
 
