@@ -37,6 +37,12 @@ public interface ShopHealthConfig {
     @WithName("db-dir")
     Optional<Path> dbDir();
 
+    /**
+     * This instance's name, stored with the backtests it runs: at start, its own jobs left RUNNING by its previous
+     * run are marked INTERRUPTED. The host name when not set; give each instance on one host a name of its own.
+     */
+    Optional<String> instanceName();
+
     /** Limits on a request, answered with problem+json before any resource runs. */
     Limits limits();
 

@@ -43,6 +43,7 @@ public class Decisions {
     DecisionMetrics metrics;
     @Inject
     DecisionForwarder forwarder;
+    Shadow shadow;
 
     /** Messages of earlier revisions, for rendering recorded decisions. */
     private final Map<String, Messages> messages = new LinkedHashMap<>(16, 0.75f, true) {
@@ -71,6 +72,7 @@ public class Decisions {
         String id = log.record(kind, subject, given, evaluation, at);
         logged(kind, subject, id, evaluation);
         forwarder.recorded(id, kind, subject, at, given, evaluation);
+        shadow.compare(kind, subject, id, given, evaluation, at);
         return new Decision(ruleset, given, evaluation, id);
     }
 
@@ -80,6 +82,7 @@ public class Decisions {
         String id = log.record(kind, subject, decision.given(), decision.evaluation(), at);
         logged(kind, subject, id, decision.evaluation());
         forwarder.recorded(id, kind, subject, at, decision.given(), decision.evaluation());
+        shadow.compare(kind, subject, id, decision.given(), decision.evaluation(), at);
         return new Decision(decision.ruleset(), decision.given(), decision.evaluation(), id);
     }
 

@@ -32,6 +32,26 @@ public class RulesetActivation extends PanacheEntityBase {
     public String fromRevision;
     @Column(name = "to_revision")
     public String toRevision;
+    /** Why: the activator's comment (governed activations). */
+    public String comment;
+    /** Who approved the version (four eyes); null for reloads, start-ups and rollbacks. */
+    @Column(name = "approved_by")
+    public String approvedBy;
+    /** The backtest the activation rested on, and its headline numbers. */
+    @Column(name = "backtest_id")
+    public String backtestId;
+    @Column(name = "verdicts_changed")
+    public Integer verdictsChanged;
+    @Column(name = "levels_changed")
+    public Integer levelsChanged;
+
+    /** What a governed activation rested on: a comment, the approval, the backtest and its headline numbers. */
+    public record Evidence(String comment, String approvedBy, String backtestId, Integer verdictsChanged,
+            Integer levelsChanged) {
+
+        /** No evidence: start-ups, reloads, rollbacks. */
+        public static final Evidence NONE = new Evidence(null, null, null, null, null);
+    }
 
     /** The latest activation, if any. */
     public static RulesetActivation latest() {

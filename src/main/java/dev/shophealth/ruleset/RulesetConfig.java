@@ -46,9 +46,35 @@ public interface RulesetConfig {
     @WithDefault("256")
     int checkMaxHeapMb();
 
+    /** Who must agree before a version goes live, and on what evidence. */
+    Governance governance();
+
     /** The child process limits, as the engine takes them. */
     default IsolatedCheck.Limits checkLimits() {
         return new IsolatedCheck.Limits(checkTimeout(), checkMaxHeapMb());
+    }
+
+    /** Four eyes and backtest first. */
+    interface Governance {
+
+        /**
+         * Single-person mode, for development only: the author of a version may activate it without a second
+         * analyst's approval, and {@code POST /api/rulesets/reload} (and the folder watcher) may activate the rules
+         * folder. Off by default and in prod: four eyes are enforced.
+         */
+        @WithDefault("false")
+        boolean singlePerson();
+
+        /**
+         * How old the backtest an activation rests on may be: it must have finished within this time, and be of
+         * exactly the version against the ruleset active now.
+         */
+        @WithDefault("24h")
+        Duration backtestMaxAge();
+
+        /** Shadow evaluations waiting beyond this many are dropped (and counted), never making a screening wait. */
+        @WithDefault("1000")
+        int shadowQueue();
     }
 
     /** Where the active ruleset comes from at start. */

@@ -79,7 +79,10 @@ public class RulesetRegistry {
         } catch (RuntimeException e) {
             LOG.errorf(e, "The rules in %s cannot be read", config.dir().toAbsolutePath());
         }
-        if (config.watch()) {
+        if (config.watch() && !config.governance().singlePerson()) {
+            LOG.warn("shophealth.rules.watch is ignored: the folder watcher activates without a second analyst, so it"
+                    + " runs only in single-person mode (shophealth.rules.governance.single-person=true)");
+        } else if (config.watch()) {
             startWatcher();
         }
     }
@@ -132,13 +135,19 @@ public class RulesetRegistry {
      * transaction), then served, then audited. The actor is the authenticated user ("system" at start-up and for
      * the folder watcher), for reloads, activations and rollbacks alike.
      */
-    public synchronized ReloadReport activate(CompiledRuleset candidate, RulesetActivation.Kind kind) {
+    public ReloadReport activate(CompiledRuleset candidate, RulesetActivation.Kind kind) {
+        return activate(candidate, kind, RulesetActivation.Evidence.NONE);
+    }
+
+    /** {@link #activate(CompiledRuleset, RulesetActivation.Kind)}, recording what the activation rested on. */
+    public synchronized ReloadReport activate(CompiledRuleset candidate, RulesetActivation.Kind kind,
+            RulesetActivation.Evidence evidence) {
         meters.counter("shophealth.ruleset.activations", "kind", kind.name()).increment();
         String by = audit.actor();
         CompiledRuleset before = active.get();
         QuarkusTransaction.joiningExisting().run(() -> {
             store.save(candidate, by, kind.name().toLowerCase(java.util.Locale.ROOT));
-            store.recordActivation(kind, by, before == null ? null : before.revision(), candidate.revision());
+            store.recordActivation(kind, by, before == null ? null : before.revision(), candidate.revision(), evidence);
         });
         swap(candidate);
         audit.record("RULESET_" + kind.name(), candidate.revision(), "from " + (before == null ? "none"

@@ -27,7 +27,21 @@ public class RulesetService {
                 registry.lastFailure().orElse(null), RulesetTimeouts.of(r.revision()));
     }
 
+    /**
+     * Reloads the rules folder. While four eyes are enforced, a folder that differs from the active revision is
+     * refused (409): it must go through a candidate version, an approval and a backtest.
+     */
     public ReloadReport reload() {
+        if (!config.governance().singlePerson()) {
+            String folder = dev.shophealth.ruleset.engine.RulesetFiles.read(config.dir()).revision();
+            String active = registry.active().map(CompiledRuleset::revision).orElse(null);
+            if (active != null && !folder.equals(active)) {
+                throw dev.shophealth.common.ProblemException.conflict("Four eyes are enforced: a reload would "
+                        + "activate the rules folder (" + folder + ") without a second analyst. Store it as a candidate"
+                        + " (POST /api/rulesets/from-folder), have another analyst approve it after a backtest, then"
+                        + " activate it; the reload is for single-person mode (shophealth.rules.governance.single-person)");
+            }
+        }
         return registry.reload();
     }
 

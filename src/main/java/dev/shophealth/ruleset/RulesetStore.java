@@ -61,6 +61,12 @@ public class RulesetStore {
 
     /** Records a switch of the active ruleset; {@code to} must be a stored version. */
     public void recordActivation(RulesetActivation.Kind kind, String by, String from, String to) {
+        recordActivation(kind, by, from, to, RulesetActivation.Evidence.NONE);
+    }
+
+    /** Records a switch of the active ruleset with what it rested on. */
+    public void recordActivation(RulesetActivation.Kind kind, String by, String from, String to,
+            RulesetActivation.Evidence evidence) {
         QuarkusTransaction.joiningExisting().run(() -> {
             RulesetActivation a = new RulesetActivation();
             a.activatedAt = Instant.now();
@@ -68,6 +74,11 @@ public class RulesetStore {
             a.kind = kind;
             a.fromRevision = from;
             a.toRevision = to;
+            a.comment = evidence.comment();
+            a.approvedBy = evidence.approvedBy();
+            a.backtestId = evidence.backtestId();
+            a.verdictsChanged = evidence.verdictsChanged();
+            a.levelsChanged = evidence.levelsChanged();
             a.persist();
         });
     }

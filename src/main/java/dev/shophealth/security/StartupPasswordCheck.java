@@ -14,6 +14,7 @@ final class StartupPasswordCheck {
 
     /** The demo passwords README publishes, by setting; refused in production. */
     static final Map<String, String> PUBLISHED = Map.of("reviewer", "reviewer-demo", "analyst", "analyst-demo",
+            "analyst2", "analyst2-demo",
             "admin", "admin-demo", "merchant", "merchant-demo");
 
     /** A password the start needs: its setting (e.g. {@code admin}), its value if set, and whose it is. */

@@ -53,6 +53,9 @@ public class UserPasswords {
         List<StartupPasswordCheck.Need> needs = new ArrayList<>(List.of(
                 need("reviewer", config.reviewerPassword()), need("analyst", config.analystPassword()),
                 need("admin", config.adminPassword())));
+        if (config.analyst2Password().isPresent()) {
+            needs.add(need("analyst2", config.analyst2Password()));
+        }
         if (withMerchants) {
             needs.add(new StartupPasswordCheck.Need("merchant", config.merchantPassword(), shopHealth.sampleData().load()
                     ? "the sample data's merchants" : "the " + merchants + " sample merchants in the database"));
@@ -100,6 +103,7 @@ public class UserPasswords {
                 new ConfiguredUser("reviewer", Roles.REVIEWER, null, config.reviewerPassword().orElseThrow(), true),
                 new ConfiguredUser("analyst", Roles.ANALYST, null, config.analystPassword().orElseThrow(), true),
                 new ConfiguredUser("admin", Roles.ADMIN, null, config.adminPassword().orElseThrow(), true)));
+        config.analyst2Password().ifPresent(p -> users.add(new ConfiguredUser("analyst2", Roles.ANALYST, null, p, true)));
         if (withMerchants) {
             for (String merchant : SAMPLE_MERCHANTS) {
                 users.add(new ConfiguredUser(merchant, Roles.MERCHANT, merchant.substring("merchant-".length()),

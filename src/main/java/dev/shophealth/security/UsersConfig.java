@@ -16,6 +16,12 @@ public interface UsersConfig {
     /** The password of the user {@code analyst} ({@code SHOPHEALTH_USERS_ANALYST_PASSWORD}). */
     Optional<String> analystPassword();
 
+    /**
+     * The password of the second analyst {@code analyst2} ({@code SHOPHEALTH_USERS_ANALYST2_PASSWORD}), who approves
+     * what {@code analyst} writes (four eyes). Optional: the user is created only when it is set.
+     */
+    Optional<String> analyst2Password();
+
     /** The password of the user {@code admin} ({@code SHOPHEALTH_USERS_ADMIN_PASSWORD}). */
     Optional<String> adminPassword();
 

@@ -129,13 +129,11 @@ final class FuzzEndpoints {
         all.add(get("/api/rulesets/active/scenarios", ANALYSTS, e -> e.tries = 15));
         all.add(endpoint("POST", "/api/rulesets", ANALYSTS, e -> {
             e.body = Body.ZIP;
-            e.query.put("author", f -> "fuzz");
             e.query.put("comment", f -> "模糊测试 fuzz");
             e.tries = 8;
             e.updates = Set.of("ruleset_version");
         }));
         all.add(endpoint("POST", "/api/rulesets/from-folder", ANALYSTS, e -> {
-            e.query.put("author", f -> "fuzz");
             e.query.put("comment", f -> "模糊测试 fuzz");
             e.tries = 3;
             e.updates = Set.of("ruleset_version");
@@ -150,14 +148,48 @@ final class FuzzEndpoints {
             e.path.put("revision", f -> f.revision);
             e.path.put("other", f -> f.revision);
         }));
+        all.add(get("/api/rulesets/{revision}", ANALYSTS, e -> e.path.put("revision", f -> f.revision)));
+        all.add(endpoint("POST", "/api/rulesets/{revision}/approvals", ANALYSTS, e -> {
+            e.path.put("revision", f -> f.revision);
+            e.body = Body.JSON;
+            e.json = f -> FuzzFixture.row("comment", "模糊测试 fuzz approval");
+            e.tries = 30;
+            // each user approves a version once: the first valid request is accepted, the others answer 409
+            e.baseAccepted = false;
+            e.wrote = a -> a.status() == 201;
+        }));
+        // the fuzz's revision is the active one: activating it again answers 409, and no case is approved and
+        // backtested, so none activates anything
         all.add(endpoint("POST", "/api/rulesets/{revision}/activate", ANALYSTS, e -> {
             e.path.put("revision", f -> f.revision);
-            e.query.put("by", f -> "fuzz");
+            e.query.put("comment", f -> "fuzz");
             e.tries = 8;
+            e.baseAccepted = false;
             e.after = FuzzEndpoints::restoreRuleset;
         }));
+        all.add(endpoint("PUT", "/api/rulesets/{revision}/shadow", ANALYSTS, e -> {
+            e.path.put("revision", f -> f.revision);
+            e.tries = 8;
+            e.baseAccepted = false;
+            e.updates = Set.of("ruleset_shadow");
+            // a shadow left in place would record disagreements of later screenings, outside their cases
+            e.after = (f, answer) -> {
+                if (answer.status() < 300) {
+                    FuzzFixture.admin().delete("/api/rulesets/shadow");
+                }
+            };
+        }));
+        all.add(endpoint("DELETE", "/api/rulesets/shadow", ANALYSTS, e -> {
+            e.tries = 3;
+            e.baseAccepted = false;
+        }));
+        all.add(get("/api/rulesets/shadow", ANALYSTS, e -> e.tries = 5));
+        all.add(get("/api/rulesets/shadow/disagreements", ANALYSTS, e -> {
+            e.query.put("page", f -> "0");
+            e.query.put("size", f -> "20");
+        }));
         all.add(endpoint("POST", "/api/rulesets/rollback", ANALYSTS, e -> {
-            e.query.put("by", f -> "fuzz");
+            e.query.put("to", f -> f.revision);
             e.tries = 6;
             e.baseAccepted = false;
             e.after = FuzzEndpoints::restoreRuleset;
@@ -166,7 +198,8 @@ final class FuzzEndpoints {
             e.path.put("revision", f -> f.revision);
             e.body = Body.JSON;
             e.json = FuzzFixture::period;
-            e.readOnly = true;
+            // a started backtest is a job row (and an audit row): the only writes
+            e.wrote = a -> a.status() == 202;
             e.tries = 80;
             e.after = (f, answer) -> {
                 if (answer.status() == 202) {
@@ -258,7 +291,9 @@ final class FuzzEndpoints {
         if (answer.status() < 300) {
             String active = FuzzFixture.admin().get("/api/rulesets/active").then().extract().path("revision");
             if (!f.revision.equals(active)) {
-                FuzzFixture.admin().post("/api/rulesets/" + f.revision + "/activate").then().statusCode(200);
+                // it was active before, so it is restored by a rollback to it (an activation would need a second
+                // analyst's approval and a backtest)
+                FuzzFixture.admin().queryParam("to", f.revision).post("/api/rulesets/rollback").then().statusCode(200);
             }
         }
     }

@@ -18,8 +18,9 @@ import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+/** The live rule base and its reload loop, which activates the folder: single-person mode (development). */
 @QuarkusTest
-@TestProfile(CopiedRulesProfile.class)
+@TestProfile(SinglePersonProfile.class)
 @TestSecurity(user = "analyst", roles = "ANALYST")
 class RulesetResourceTest {
 

@@ -4,6 +4,8 @@ import dev.shophealth.decision.Decisions;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.shophealth.cancellation.Cancellation;
+import dev.shophealth.cancellation.CancellationStatus;
 import dev.shophealth.decisionlog.DecisionLogEntry;
 import dev.shophealth.fact.Given;
 import dev.shophealth.fact.ShopWindowFact;
@@ -54,22 +56,30 @@ public class BacktestRunner {
         Map<Verdict, Long> activeVerdicts = new EnumMap<>(Verdict.class);
         Map<Verdict, Long> candidateVerdicts = new EnumMap<>(Verdict.class);
         List<BacktestReport.ChangedDecision> changed = new ArrayList<>();
+        long[] activeAgreement = new long[3];
+        long[] candidateAgreement = new long[3];
         for (int page = 0; !job.cancelled.get(); page++) {
             int p = page;
             List<DecisionLogEntry> rows = QuarkusTransaction.requiringNew().call(() -> DecisionLogEntry
                     .<DecisionLogEntry>find("kind = 'SCREENING' and decidedAt >= ?1 and decidedAt < ?2 "
                             + "order by decidedAt, decisionId", from, to).page(p, PAGE).list());
+            Map<String, Verdict> human = humanVerdicts(rows);
             for (DecisionLogEntry row : rows) {
                 Given given = read(row.input);
                 Evaluation a = decisions.evaluate(active, r -> given).evaluation();
                 Evaluation c = decisions.evaluate(candidate, r -> given).evaluation();
                 activeVerdicts.merge(a.verdict(), 1L, Long::sum);
                 candidateVerdicts.merge(c.verdict(), 1L, Long::sum);
+                Verdict person = human.get(row.decisionId);
+                if (person != null) {
+                    score(activeAgreement, a.verdict(), person);
+                    score(candidateAgreement, c.verdict(), person);
+                }
                 if (a.verdict() != c.verdict()) {
                     changed.add(new BacktestReport.ChangedDecision(row.decisionId, row.subject, row.decidedAt,
                             a.verdict(), c.verdict(), responsible(a, c)));
                 }
-                job.done.incrementAndGet();
+                job.step();
             }
             if (rows.size() < PAGE) {
                 break;
@@ -100,11 +110,30 @@ public class BacktestRunner {
                 if (la != lc) {
                     levels.add(new BacktestReport.ChangedLevel(shopId, date, la, lc, a.score(), c.score()));
                 }
-                job.done.incrementAndGet();
+                job.step();
             }
         }
         return new BacktestReport(active.revision(), candidate.revision(), from, to, screenings, activeVerdicts,
-                candidateVerdicts, changed, dates, activeLevels, candidateLevels, levels);
+                candidateVerdicts, changed, dates, activeLevels, candidateLevels, levels,
+                BacktestReport.Agreement.of(activeAgreement[0], activeAgreement[1], activeAgreement[2]),
+                BacktestReport.Agreement.of(candidateAgreement[0], candidateAgreement[1], candidateAgreement[2]));
+    }
+
+    /** The verdicts reviewers gave on the requests these screenings sent to a person, by decision id. */
+    private static Map<String, Verdict> humanVerdicts(List<DecisionLogEntry> rows) {
+        if (rows.isEmpty()) {
+            return Map.of();
+        }
+        List<String> ids = rows.stream().map(r -> r.decisionId).toList();
+        return QuarkusTransaction.requiringNew().call(() -> Cancellation.<Cancellation>list(
+                "decisionId in ?1 and status in ?2", ids, List.of(CancellationStatus.APPROVED, CancellationStatus.REJECTED))
+                .stream().collect(java.util.stream.Collectors.toMap(c -> c.decisionId,
+                        c -> c.status == CancellationStatus.APPROVED ? Verdict.APPROVE : Verdict.REJECT, (x, y) -> x)));
+    }
+
+    /** Counts [agreed, disagreed, deferred] of a ruleset's verdict against a reviewer's. */
+    private static void score(long[] counts, Verdict rules, Verdict person) {
+        counts[rules == person ? 0 : rules == Verdict.MANUAL_REVIEW ? 2 : 1]++;
     }
 
     /** Rules that fired under one ruleset and not the other. */

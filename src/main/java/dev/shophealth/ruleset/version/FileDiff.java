@@ -23,9 +23,20 @@ public record FileDiff(String path, String status, List<String> diff) {
             }
             List<String> old = before == null ? List.of() : before.lines().toList();
             List<String> now = after == null ? List.of() : after.lines().toList();
-            diffs.add(new FileDiff(path, status, UnifiedDiffUtils.generateUnifiedDiff("a/" + path, "b/" + path, old,
+            // /dev/null for the side that does not exist, as git writes it, so the patch applies with patch -p1
+            diffs.add(new FileDiff(path, status, UnifiedDiffUtils.generateUnifiedDiff(
+                    before == null ? "/dev/null" : "a/" + path, after == null ? "/dev/null" : "b/" + path, old,
                     DiffUtils.diff(old, now), 3)));
         }
         return diffs;
+    }
+
+    /** The diffs as one unified patch (text/x-diff), applicable with {@code patch -p1} in a copy of the folder. */
+    static String patch(List<FileDiff> diffs) {
+        StringBuilder patch = new StringBuilder();
+        for (FileDiff d : diffs) {
+            d.diff().forEach(line -> patch.append(line).append('\n'));
+        }
+        return patch.toString();
     }
 }

@@ -31,6 +31,8 @@ public class FleetSync {
     RulesetStore store;
     @Inject
     RulesetConfig config;
+    @Inject
+    dev.shophealth.decision.Shadow shadow;
 
     private ScheduledExecutorService timer;
     private volatile String refused;
@@ -71,6 +73,11 @@ public class FleetSync {
             });
         } catch (RuntimeException e) {
             LOG.warn("Fleet sync: cannot read the active revision from the database", e);
+        }
+        try {
+            shadow.follow();
+        } catch (RuntimeException e) {
+            LOG.warn("Fleet sync: cannot read the ruleset in shadow from the database", e);
         }
     }
 }

@@ -39,13 +39,16 @@ public class RulesetVersionResource {
     BacktestService backtests;
     @Inject
     DecisionService decisions;
+    @Inject
+    Governance governance;
 
     @Inject
     ShopHealthConfig config;
 
     @POST
     @Consumes("application/zip")
-    @Operation(summary = "Upload a candidate ruleset as a zip of its files; checked as a reload, stored, not activated")
+    @Operation(summary = "Upload a candidate ruleset as a zip of its files; checked as a reload, stored, not activated",
+            description = "The version's author is the authenticated caller.")
     @APIResponse(responseCode = "201", description = "Checked and stored as a candidate (not active)",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = VersionView.class)))
     public Response upload(byte[] zip, @QueryParam("comment") String comment) {
@@ -84,24 +87,61 @@ public class RulesetVersionResource {
     }
 
     @GET
+    @Path("/{revision}")
+    @Operation(summary = "A version for its approvers: approvals, backtests with their headline numbers, and what "
+            + "its activation still needs ('missing', empty when it may be activated); 'active' names the active one")
+    public VersionDetail detail(@PathParam("revision") String revision) {
+        return versions.detail(revision);
+    }
+
+    @GET
     @Path("/{revision}/diff/{other}")
-    @Operation(summary = "Two versions compared file by file (unified diffs of the changed files)")
-    public List<FileDiff> diff(@PathParam("revision") String revision, @PathParam("other") String other) {
-        return versions.diff(revision, other);
+    @Produces({MediaType.APPLICATION_JSON, "text/x-diff"})
+    @Operation(summary = "Two versions compared file by file (unified diffs of the changed files); 'active' names "
+            + "the active one",
+            description = "With Accept: text/x-diff, one unified patch that turns the first version's folder into the "
+                    + "second's (patch -p1).")
+    @APIResponse(responseCode = "200", description = "The changed files, or the patch",
+            content = {@Content(mediaType = "application/json", schema = @Schema(implementation = FileDiff.class,
+                    type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY)),
+                    @Content(mediaType = "text/x-diff", schema = @Schema(implementation = String.class))})
+    public Response diff(@PathParam("revision") String revision, @PathParam("other") String other,
+            @jakarta.ws.rs.core.Context jakarta.ws.rs.core.HttpHeaders headers) {
+        List<FileDiff> diffs = versions.diff(revision, other);
+        return wantsPatch(headers.getHeaderString("Accept")) ? Response.ok(FileDiff.patch(diffs), "text/x-diff; charset=UTF-8").build()
+                : Response.ok(diffs, MediaType.APPLICATION_JSON).build();
+    }
+
+    @POST
+    @Path("/{revision}/approvals")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Approve a version (four eyes): by an analyst other than its author, with a comment",
+            description = "The body is {\"comment\"}. The author approving their own version answers 403; a second "
+                    + "approval by the same analyst 409. The backtest fresh at the time is recorded with it.")
+    @APIResponse(responseCode = "201", description = "Approved",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApprovalView.class)))
+    public Response approve(@PathParam("revision") String revision, ApprovalRequest body) {
+        ApprovalView approval = governance.approve(revision, body == null ? null : body.comment());
+        return Response.created(URI.create("/api/rulesets/" + revision)).entity(approval).build();
     }
 
     @POST
     @Path("/{revision}/activate")
-    @Operation(summary = "Activate a stored version: checked again, recorded, served by every instance within seconds")
-    public ReloadReport activate(@PathParam("revision") String revision) {
-        return versions.activate(revision);
+    @Operation(summary = "Activate a stored version: approved by a second analyst and backtested first, checked "
+            + "again, recorded, served by every instance within seconds",
+            description = "409 names what is missing: an approval by an analyst other than the author, or a backtest "
+                    + "of exactly this version against the active ruleset that finished within "
+                    + "shophealth.rules.governance.backtest-max-age.")
+    public ReloadReport activate(@PathParam("revision") String revision, @QueryParam("comment") String comment) {
+        return versions.activate(revision, comment);
     }
 
     @POST
     @Path("/rollback")
-    @Operation(summary = "Go back to the revision active before the latest activation")
-    public ReloadReport rollback() {
-        return versions.rollback();
+    @Operation(summary = "Go back to a revision that was active before: 'to', or the one before the latest "
+            + "activation; no approval or backtest needed")
+    public ReloadReport rollback(@QueryParam("to") String to) {
+        return versions.rollback(to);
     }
 
     @POST
@@ -129,8 +169,21 @@ public class RulesetVersionResource {
         return decisions.coverage(p.from(), p.to());
     }
 
+    /** An approval's body. */
+    public record ApprovalRequest(String comment) {
+    }
+
     /** A period: dates or instants. */
     public record Period(String from, String to) {
+    }
+
+    /** Whether the first media type the client accepts is text/x-diff; an unreadable Accept header gets JSON. */
+    static boolean wantsPatch(String accept) {
+        if (accept == null) {
+            return false;
+        }
+        String first = accept.split(",", 2)[0].split(";", 2)[0].strip();
+        return first.equalsIgnoreCase("text/x-diff");
     }
 
     private static Response created(VersionView v) {

@@ -11,6 +11,7 @@ import dev.shophealth.ruleset.engine.IsolatedCheck;
 import dev.shophealth.ruleset.RulesetConfig;
 import dev.shophealth.ruleset.engine.RulesetFiles;
 import dev.shophealth.ruleset.RulesetRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -46,6 +47,8 @@ public class RulesetVersionService {
     RulesetConfig config;
     @Inject
     dev.shophealth.security.Audit audit;
+    @Inject
+    Governance governance;
 
     /** Checks and stores a candidate from a zip; nothing becomes active. */
     @Transactional
@@ -91,24 +94,76 @@ public class RulesetVersionService {
         return bytes.toByteArray();
     }
 
+    /** Two versions compared file by file; {@code active} names the active revision. */
     public List<FileDiff> diff(String from, String to) {
-        return FileDiff.between(store.files(from).files(), store.files(to).files());
+        return FileDiff.between(store.files(resolve(from)).files(), store.files(resolve(to)).files());
     }
 
-    /** Activates a stored version; it is compiled and checked again first, and refused (422) if it fails. */
+    /** A version as its approvers see it: approvals, backtests, what its activation still needs. */
+    public VersionDetail detail(String revision) {
+        String r = resolve(revision);
+        VersionView view = QuarkusTransaction.requiringNew().call(() -> {
+            RulesetVersion v = RulesetVersion.findById(r);
+            if (v == null) {
+                throw ProblemException.notFound("No ruleset version '" + r + "'");
+            }
+            return view(v);
+        });
+        return governance.detail(r, view);
+    }
+
+    /** {@code active} as the revision this instance serves; any other name as it is. */
+    public String resolve(String revision) {
+        if ("active".equals(revision)) {
+            return registry.active().map(CompiledRuleset::revision)
+                    .orElseThrow(() -> ProblemException.notFound("No ruleset is active"));
+        }
+        return revision;
+    }
+
+    /** {@link #activate(String, String)} without a comment. */
     public ReloadReport activate(String revision) {
-        CompiledRuleset candidate = store.compiled(revision);
-        return registry.activate(candidate, RulesetActivation.Kind.ACTIVATE);
+        return activate(revision, null);
     }
 
-    /** Goes back to the revision that was active before the latest activation. */
+    /**
+     * Activates a stored version once it is approved by an analyst other than its author and backtested against the
+     * active ruleset (409 naming what is missing); it is compiled and checked again first (422 if it fails).
+     */
+    public ReloadReport activate(String revision, String comment) {
+        if (comment != null && comment.strip().length() > Governance.MAX_COMMENT) {
+            throw ProblemException.badRequest("comment", "is longer than " + Governance.MAX_COMMENT + " characters");
+        }
+        CompiledRuleset candidate = store.compiled(revision);
+        RulesetActivation.Evidence evidence = governance.check(revision, comment);
+        return registry.activate(candidate, RulesetActivation.Kind.ACTIVATE, evidence);
+    }
+
+    /** Goes back to the revision active before the latest activation. */
     public ReloadReport rollback() {
+        return rollback(null);
+    }
+
+    /**
+     * Goes back to a revision that was active before: {@code to}, or the one active before the latest activation.
+     * It was approved (or deployed) when it went live the first time, so it needs no approval or backtest again.
+     */
+    public ReloadReport rollback(String to) {
         RulesetActivation latest = store.latestActivation()
                 .orElseThrow(() -> ProblemException.conflict("Nothing to roll back: no activation is recorded"));
-        if (latest.fromRevision == null) {
+        String target = to == null || to.isBlank() ? latest.fromRevision : to.strip();
+        if (target == null) {
             throw ProblemException.conflict("Nothing to roll back to: " + latest.toRevision + " was the first ruleset");
         }
-        return registry.activate(store.compiled(latest.fromRevision), RulesetActivation.Kind.ROLLBACK);
+        if (target.equals(latest.toRevision)) {
+            throw ProblemException.conflict("Version " + target + " is the active ruleset already");
+        }
+        boolean wasActive = QuarkusTransaction.requiringNew().call(() -> RulesetActivation.count("toRevision", target) > 0);
+        if (!wasActive) {
+            throw ProblemException.badRequest("to", "'" + target + "' was never active: only a revision that was active"
+                    + " before can be rolled back to; a new one needs an approval and a backtest");
+        }
+        return registry.activate(store.compiled(target), RulesetActivation.Kind.ROLLBACK);
     }
 
     private VersionView view(RulesetVersion v) {

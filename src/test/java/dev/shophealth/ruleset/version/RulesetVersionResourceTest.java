@@ -3,7 +3,6 @@ package dev.shophealth.ruleset.version;
 import dev.shophealth.ruleset.RulesetActivation;
 import dev.shophealth.ruleset.RulesetVersion;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -20,7 +19,6 @@ import dev.shophealth.ruleset.engine.RulesFolder;
 import dev.shophealth.ruleset.RulesetRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -39,8 +37,12 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(CopiedRulesProfile.class)
 @org.junit.jupiter.api.Tag("persistence")
-@TestSecurity(user = "analyst-1", roles = "ANALYST")
 class RulesetVersionResourceTest {
+
+    /** Every request as the first analyst (HTTP Basic); approvals come from the second ({@link Governed}). */
+    static io.restassured.specification.RequestSpecification given() {
+        return Governed.analyst();
+    }
 
     static final double STRICTER_CRITICAL = 0.04;
 
@@ -57,7 +59,7 @@ class RulesetVersionResourceTest {
     void backToTheOriginal() {
         RulesFolder.copyInto(CopiedRulesProfile.DIR);
         if (!activeRevision().equals(original)) {
-            given().queryParam("by", "test").when().post("/api/rulesets/" + original + "/activate").then().statusCode(200);
+            given().queryParam("to", original).when().post("/api/rulesets/rollback").then().statusCode(200);
         }
     }
 
@@ -77,8 +79,7 @@ class RulesetVersionResourceTest {
     static String uploadStricter() throws Exception {
         RulesFolder rules = RulesFolder.copy().replace("parameters.yaml", "cancelRateCritical: 0.10",
                 "cancelRateCritical: " + STRICTER_CRITICAL);
-        return given().contentType("application/zip").body(zip(rules)).queryParam("author", "analyst-1")
-                .queryParam("comment", "stricter critical rate").when().post("/api/rulesets").then().statusCode(201)
+        return given().contentType("application/zip").body(zip(rules)).queryParam("comment", "stricter critical rate").when().post("/api/rulesets").then().statusCode(201)
                 .body("revision", equalTo(rules.files().revision())).body("active", equalTo(false))
                 .extract().path("revision");
     }
@@ -92,7 +93,7 @@ class RulesetVersionResourceTest {
         String candidate = uploadStricter();
         assertEquals(original, activeRevision());
         given().when().get("/api/rulesets").then().statusCode(200)
-                .body("find { it.revision == '" + candidate + "' }.author", equalTo("analyst-1"))
+                .body("find { it.revision == '" + candidate + "' }.author", equalTo(Governed.FIRST))
                 .body("find { it.revision == '" + original + "' }.active", equalTo(true));
         given().contentType("application/json").body(Files.EVALUATE).when().post("/api/rulesets/active/evaluate")
                 .then().body("rulesetRevision", equalTo(original));
@@ -152,7 +153,7 @@ class RulesetVersionResourceTest {
         String job = given().contentType("application/json").body("{\"from\": \"2000-01-01\", \"to\": \"2100-01-01\"}")
                 .when().post("/api/rulesets/" + candidate + "/backtest").then().statusCode(202)
                 .header("Location", containsString("/api/backtests/")).extract().path("id");
-        JsonPath done = poll(job);
+        JsonPath done = Governed.poll(job);
 
         // then
         assertEquals("DONE", done.getString("state"));
@@ -187,24 +188,13 @@ class RulesetVersionResourceTest {
         return ids;
     }
 
-    private static JsonPath poll(String job) throws InterruptedException {
-        for (int i = 0; i < 600; i++) {
-            JsonPath p = given().when().get("/api/backtests/" + job).then().statusCode(200).extract().jsonPath();
-            if (!p.getString("state").equals("RUNNING")) {
-                return p;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("backtest " + job + " did not finish in 60 s");
-    }
-
     @Test
     void aBacktestCanBeCancelled() throws Exception {
         String candidate = uploadStricter();
         String job = given().contentType("application/json").body("{\"from\": \"2000-01-01\", \"to\": \"2100-01-01\"}")
                 .when().post("/api/rulesets/" + candidate + "/backtest").then().statusCode(202).extract().path("id");
         int status = given().when().delete("/api/backtests/" + job).then().extract().statusCode();
-        JsonPath end = poll(job);
+        JsonPath end = Governed.poll(job);
         // a job that finished before the cancel arrived answers 409; one that was running ends CANCELLED
         assertEquals(status == 409 ? "DONE" : "CANCELLED", end.getString("state"));
         given().contentType("application/json").body("{\"from\": \"2026-02-01\", \"to\": \"2026-01-01\"}")
@@ -216,19 +206,27 @@ class RulesetVersionResourceTest {
     @Test
     void activationAndRollbackAreRecorded() throws Exception {
         String candidate = uploadStricter();
-        given().queryParam("by", "analyst-1").when().post("/api/rulesets/" + candidate + "/activate").then()
+        JsonPath backtest = Governed.backtestAndApprove(candidate);
+        given().queryParam("comment", "stricter critical rate, backtested").when()
+                .post("/api/rulesets/" + candidate + "/activate").then()
                 .statusCode(200).body("oldRevision", equalTo(original)).body("newRevision", equalTo(candidate))
                 .body("changedParameters", hasItem("cancelRateCritical"));
         assertEquals(candidate, activeRevision());
         given().when().get("/api/rulesets/activations").then().statusCode(200)
-                .body("[0].kind", equalTo("ACTIVATE")).body("[0].activatedBy", equalTo("analyst-1"))
-                .body("[0].fromRevision", equalTo(original)).body("[0].toRevision", equalTo(candidate));
+                .body("[0].kind", equalTo("ACTIVATE")).body("[0].activatedBy", equalTo(Governed.FIRST))
+                .body("[0].fromRevision", equalTo(original)).body("[0].toRevision", equalTo(candidate))
+                .body("[0].comment", equalTo("stricter critical rate, backtested"))
+                .body("[0].approvedBy", equalTo(Governed.SECOND))
+                .body("[0].backtestId", equalTo(backtest.getString("id")))
+                .body("[0].verdictsChanged", equalTo(backtest.getList("report.changedDecisions").size()))
+                .body("[0].levelsChanged", equalTo(backtest.getList("report.changedLevels").size()));
 
         given().when().post("/api/rulesets/rollback").then().statusCode(200)
                 .body("newRevision", equalTo(original));
         assertEquals(original, activeRevision());
         given().when().get("/api/rulesets/activations").then()
-                .body("[0].kind", equalTo("ROLLBACK")).body("[0].activatedBy", equalTo("analyst-1"))
+                .body("[0].kind", equalTo("ROLLBACK")).body("[0].activatedBy", equalTo(Governed.FIRST))
+                .body("[0].approvedBy", org.hamcrest.Matchers.nullValue())
                 .body("[0].fromRevision", equalTo(candidate)).body("[0].toRevision", equalTo(original));
         given().when().post("/api/rulesets/0000000000000000/activate").then().statusCode(404);
     }
