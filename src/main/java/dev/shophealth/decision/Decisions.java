@@ -43,6 +43,7 @@ public class Decisions {
     DecisionMetrics metrics;
     @Inject
     DecisionForwarder forwarder;
+    @Inject
     Shadow shadow;
 
     /** Messages of earlier revisions, for rendering recorded decisions. */

@@ -54,6 +54,10 @@ public class VersionPage {
     @Inject
     BacktestService backtests;
     @Inject
+    dev.shophealth.ruleset.version.Governance governance;
+    @Inject
+    dev.shophealth.decision.Shadow shadow;
+    @Inject
     @Location("web/rules/version.html")
     Template page;
 
@@ -84,6 +88,46 @@ public class VersionPage {
         } catch (RulesetRejectedException e) {
             return render(revision, false, pages.text("version.refused", e.problems().size(),
                     e.problems().get(0).toString()), 422);
+        }
+    }
+
+    /** A second analyst approves the version, with the comment the approval keeps (four eyes). */
+    @POST
+    @Path("approve")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response approve(@PathParam("revision") String revision, @FormParam("comment") String comment) {
+        Optional<Response> gate = pages.analystGate();
+        if (gate.isPresent()) {
+            return gate.get();
+        }
+        try {
+            governance.approve(revision, comment);
+            return Pages.redirect("/rules/versions/" + revision + "?approved=1");
+        } catch (ProblemException e) {
+            return e.status() == 404 ? pages.notFound() : render(revision, false, e.toProblem().detail(), e.status());
+        }
+    }
+
+    /** Runs the version in shadow beside the active ruleset ({@code stop=1}: no shadow any more). */
+    @POST
+    @Path("shadow")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response shadow(@PathParam("revision") String revision, @FormParam("stop") String stop) {
+        Optional<Response> gate = pages.analystGate();
+        if (gate.isPresent()) {
+            return gate.get();
+        }
+        try {
+            if (stop != null) {
+                shadow.clear();
+            } else {
+                shadow.set(revision);
+            }
+            return Pages.redirect("/rules/versions/" + revision);
+        } catch (ProblemException e) {
+            return e.status() == 404 ? pages.notFound() : render(revision, false, e.toProblem().detail(), e.status());
         }
     }
 
@@ -122,7 +166,14 @@ public class VersionPage {
         LocalDate today = LocalDate.now(zone);
         java.util.Map<String, List<ScenarioRunner.Result>> byFile = new java.util.TreeMap<>();
         scenarios.forEach(r -> byFile.computeIfAbsent(r.file(), f -> new java.util.ArrayList<>()).add(r));
+        var detail = versions.detail(revision);
+        var shadowing = shadow.report();
+        boolean inShadow = shadowing != null && revision.equals(shadowing.revision());
+        boolean author = version.get().author() != null && version.get().author().equals(pages.ctx().user());
+        boolean approvedByOther = detail.approvals().stream().anyMatch(a -> !a.approvedBy().equals(version.get().author()));
         return pages.html(status, page.data("v", version.get()).data("created", created).data("problem", problem)
+                .data("detail", detail).data("mayApprove", (!author || detail.singlePersonMode()) && !approvedByOther)
+                .data("shadowing", shadowing).data("inShadow", inShadow)
                 .data("groups", byFile.entrySet().stream().map(e -> new ScenarioGroup(e.getKey(), e.getValue())).toList())
                 .data("scenarios", scenarios).data("failed", failed).data("passed", scenarios.size() - failed).data("activeRevision", candidates.activeRevision())
                 .data("from", today.minusDays(90).toString()).data("to", today.toString()));

@@ -136,8 +136,23 @@ class WorkbenchBrowserTest {
             assertFalse(b.find("#decision-input").getText().isBlank());
             b.screenshot("analyst-decision");
 
-            // activation, as the service allows it today
+            // four eyes: the author cannot activate or approve; the page says what is missing
             b.open("/rules/versions/" + candidate);
+            assertFalse(b.find("#activate").isEnabled(), "not approved yet");
+            assertTrue(b.find("#missing").getText().contains("analyst"), b.find("#missing").getText());
+            assertTrue(b.all("#approve-form").isEmpty(), "the author does not approve their own version");
+            assertFalse(b.all("#usable-backtest").isEmpty(), "the finished backtest is the one an activation rests on");
+            try (Browser second = browser("en")) {
+                second.login("analyst2", "analyst2-demo");
+                second.open("/rules/versions/" + candidate);
+                second.find("#approve-comment").sendKeys("Backtest read: S1002 drops a level, as intended");
+                second.find("#approve").click();
+                second.waitFor(d -> second.path().endsWith("?approved=1"));
+                assertTrue(second.find("#approvals").getText().contains("analyst2"), second.text());
+                second.screenshot("analyst-version-approved");
+            }
+            b.open("/rules/versions/" + candidate);
+            assertTrue(b.all("#missing").isEmpty(), b.text());
             b.find("#activate").click();
             waitLong(b, d -> b.path().startsWith("/rules/activations"));
             assertFalse(b.all("#activated").isEmpty(), b.text());
