@@ -11,12 +11,10 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The request's page context: language, formats, who is signed in. Page classes ask it who the user is and hand
@@ -37,8 +35,8 @@ public class Pages {
     @Inject
     HttpServerRequest request;
 
-    @ConfigProperty(name = "shophealth.zone", defaultValue = "Asia/Shanghai")
-    ZoneId zone;
+    @Inject
+    dev.shophealth.common.ShopHealthConfig config;
 
     @Inject
     @io.quarkus.qute.Location("web/not-found.html")
@@ -58,7 +56,7 @@ public class Pages {
     }
 
     public Fmt fmt() {
-        return new Fmt(locale(), zone, texts);
+        return new Fmt(locale(), config.zone(), texts);
     }
 
     public String text(String key, Object... args) {
