@@ -174,6 +174,8 @@ public class VersionPage {
         return pages.html(status, page.data("v", version.get()).data("created", created).data("problem", problem)
                 .data("detail", detail).data("mayApprove", (!author || detail.singlePersonMode()) && !approvedByOther)
                 .data("shadowing", shadowing).data("inShadow", inShadow)
+                // the newest disagreements of this version while it ran in shadow (also after it stopped)
+                .data("disagreements", shadow.disagreements(revision, 0, 20))
                 .data("groups", byFile.entrySet().stream().map(e -> new ScenarioGroup(e.getKey(), e.getValue())).toList())
                 .data("scenarios", scenarios).data("failed", failed).data("passed", scenarios.size() - failed).data("activeRevision", candidates.activeRevision())
                 .data("from", today.minusDays(90).toString()).data("to", today.toString()));

@@ -233,6 +233,12 @@ class GovernanceResourceTest {
         analyst().queryParam("size", "0").when().get("/api/rulesets/shadow/disagreements").then().statusCode(400)
                 .body("errors[0].field", equalTo("size"));
 
+        // the version's page lists the disagreement, linking to the decision
+        String orderNo = screened.getString("orderNo");
+        String page = analyst().when().get("/rules/versions/" + stricter).then().statusCode(200).extract().asString();
+        assertTrue(page.contains("id=\"shadow-list\"") && page.contains("/rules/decisions/" + decisionId)
+                && page.contains(orderNo), "the version page lists the shadow's disagreement");
+
         // and out of shadow again
         analyst().when().delete("/api/rulesets/shadow").then().statusCode(204);
         analyst().when().get("/api/rulesets/shadow").then().statusCode(200).body("revision", nullValue());
