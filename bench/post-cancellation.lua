@@ -11,7 +11,8 @@ function setup(thread)
 end
 
 function init(args)
-  n = 0
+  -- OFFSET skips the orders an earlier run (a warm-up) already cancelled
+  n = tonumber(os.getenv("OFFSET") or "0")
 end
 
 function request()

@@ -8,6 +8,8 @@ import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Prometheus series of every decision, recorded where decisions are made ({@link Decisions}):
@@ -29,17 +31,23 @@ public class DecisionMetrics {
     @Inject
     MeterRegistry registry;
 
+    /** The meters once registered, by their tags: an evaluation looks them up in a map, not in the registry. */
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+    private final Map<String, Counter> decisions = new ConcurrentHashMap<>();
+    private final Map<String, Counter> fires = new ConcurrentHashMap<>();
+
     void evaluated(String kind, Evaluation e, Duration took) {
-        Timer.builder("shophealth.evaluation").description("Rule evaluation time").tag("kind", kind)
-                .publishPercentileHistogram().minimumExpectedValue(Duration.ofNanos(10_000))
-                .maximumExpectedValue(Duration.ofSeconds(10)).register(registry).record(took);
-        Counter.builder("shophealth.decisions").description("Decisions and trials by kind, verdict and outcome")
-                .tag("kind", kind).tag("verdict", e.verdict() == null || kind.equals("SHOP_HEALTH") ? "NONE"
-                        : e.verdict().name())
-                .tag("outcome", e.failed() ? "error" : "ok").register(registry).increment();
+        timers.computeIfAbsent(kind, k -> Timer.builder("shophealth.evaluation").description("Rule evaluation time")
+                .tag("kind", k).publishPercentileHistogram().minimumExpectedValue(Duration.ofNanos(10_000))
+                .maximumExpectedValue(Duration.ofSeconds(10)).register(registry)).record(took);
+        String verdict = e.verdict() == null || kind.equals("SHOP_HEALTH") ? "NONE" : e.verdict().name();
+        String outcome = e.failed() ? "error" : "ok";
+        decisions.computeIfAbsent(kind + '|' + verdict + '|' + outcome, k -> Counter.builder("shophealth.decisions")
+                .description("Decisions and trials by kind, verdict and outcome").tag("kind", kind)
+                .tag("verdict", verdict).tag("outcome", outcome).register(registry)).increment();
         for (FiredRule rule : e.firedRules()) {
-            Counter.builder("shophealth.rule.fires").description("Rule firings by rule id").tag("rule", rule.id())
-                    .register(registry).increment();
+            fires.computeIfAbsent(rule.id(), id -> Counter.builder("shophealth.rule.fires")
+                    .description("Rule firings by rule id").tag("rule", id).register(registry)).increment();
         }
     }
 }

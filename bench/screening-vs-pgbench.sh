@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Issue 13's reference ratio, side by side in one run on the same PostgreSQL: pgbench TPC-B (5 statements per
+# transaction, synchronous_commit on) against POST /api/cancellations (a full screening: SQL facts, rules, request,
+# decision log and refund in one transaction) on the packaged app built for PostgreSQL. Prints both and the ratio.
+#   bench/screening-vs-pgbench.sh          (builds the PostgreSQL jar; needs PostgreSQL on 127.0.0.1:5432, trust)
+# Environment: DURATION (20s), CONNECTIONS (16), ORDERS_PER_THREAD (60000), SCALE (10, pgbench).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. bench/bench-users.sh
+export SHOPHEALTH_SAMPLE_DATA_LOAD=false
+command -v wrk > /dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
+PG="psql -h 127.0.0.1 -U postgres -qtA"
+DURATION=${DURATION:-20s}
+CONNECTIONS=${CONNECTIONS:-16}
+ORDERS_PER_THREAD=${ORDERS_PER_THREAD:-60000}
+SCALE=${SCALE:-10}
+seconds=${DURATION%s}
+
+./mvnw -B -q package -DskipTests -DDB_KIND=postgresql
+$PG -c "drop database if exists bench_app" -c "create database bench_app" postgres
+$PG -c "drop database if exists bench_pgbench" -c "create database bench_pgbench" postgres
+echo "== synchronous_commit: $($PG -c 'show synchronous_commit' postgres)"
+
+echo "== pgbench TPC-B, scale $SCALE, $CONNECTIONS clients, 2 threads, $DURATION"
+pgbench -h 127.0.0.1 -U postgres -q -i -s "$SCALE" bench_pgbench > /dev/null 2>&1
+pg_out=$(pgbench -h 127.0.0.1 -U postgres -c "$CONNECTIONS" -j 2 -T "$seconds" bench_pgbench 2>&1)
+echo "$pg_out" | grep -E "tps|latency average"
+pg_tps=$(echo "$pg_out" | sed -nE 's/^tps = ([0-9.]+).*/\1/p' | head -1)
+
+work=$(mktemp -d)
+ln -s "$PWD/rules" "$work/rules" && ln -s "$PWD/data" "$work/data"
+(cd "$work" && DB_URL="jdbc:postgresql://127.0.0.1:5432/bench_app?reWriteBatchedInserts=true" DB_USER=postgres \
+  exec java -jar "$OLDPWD/target/quarkus-app/quarkus-run.jar" > "$work/app.log" 2>&1) &
+app=$!
+trap 'kill $app 2>/dev/null; wait $app 2>/dev/null; rm -rf "$work"' EXIT
+for _ in $(seq 1 240); do curl -sf localhost:8080/q/health/ready > /dev/null && break; sleep 0.5; done
+curl -sf localhost:8080/q/health/ready > /dev/null || { tail -40 "$work/app.log"; exit 1; }
+placed=$(date -u -d '1 day ago' +%Y-%m-%dT%H:%M:%SZ)
+post() { curl -sf -u "$ADMIN" -H "Content-Type: text/csv" --data-binary @"$2" "localhost:8080/api/import/$1" > /dev/null; }
+printf 'id,name,category\nHB,Bench shop,Bench\n' > "$work/s.csv" && post shops "$work/s.csv"
+printf 'sku,shopId,name,listedStock\nHB-A,HB,Bench item,1000\n' > "$work/p.csv" && post products "$work/p.csv"
+for t in 0 1; do
+  for chunk in $(seq 0 $(( ORDERS_PER_THREAD / 20000 - 1 ))); do
+    { echo "orderNo,shopId,sku,productName,quantity,amount,buyerId,buyerRegion,placedAt,status,shippedAt,deliveredAt,listedStockAtOrder"
+      for i in $(seq $(( t * 1000000 + chunk * 20000 + 1 )) $(( t * 1000000 + chunk * 20000 + 20000 ))); do
+        echo "HB-$i,HB,HB-A,Bench item,1,10.00,B-$i,上海 Shanghai,$placed,AWAITING_SHIPMENT,,,1000"
+      done; } > "$work/o.csv"
+    post orders "$work/o.csv"
+  done
+done
+# warm up (JIT, pools, the rule sessions) on the first orders, then measure on orders from 20001 on
+wrk -t2 -c"$CONNECTIONS" -d5s -s bench/post-cancellation.lua http://localhost:8080 > /dev/null
+echo "== POST /api/cancellations (full screening) on PostgreSQL, $CONNECTIONS connections, $DURATION"
+app_out=$(OFFSET=20000 wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s bench/post-cancellation.lua http://localhost:8080)
+echo "$app_out" | grep -E "Requests/sec|50%|99%|non-2xx"
+app_rps=$(echo "$app_out" | sed -nE 's/^Requests\/sec: *([0-9.]+).*/\1/p')
+echo "== ratio: screenings / pgbench TPC-B = $app_rps / $pg_tps = $(awk -v a="$app_rps" -v b="$pg_tps" 'BEGIN { printf "%.1f %%", 100 * a / b }')"
