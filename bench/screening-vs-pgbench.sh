@@ -32,7 +32,7 @@ ln -s "$PWD/rules" "$work/rules" && ln -s "$PWD/data" "$work/data"
 (cd "$work" && DB_URL="jdbc:postgresql://127.0.0.1:5432/bench_app?reWriteBatchedInserts=true" DB_USER=postgres \
   exec java -jar "$OLDPWD/target/quarkus-app/quarkus-run.jar" > "$work/app.log" 2>&1) &
 app=$!
-trap 'kill $app 2>/dev/null; wait $app 2>/dev/null; rm -rf "$work"' EXIT
+trap 'kill $app 2>/dev/null; wait $app 2>/dev/null || true; rm -rf "$work"' EXIT
 for _ in $(seq 1 240); do curl -sf localhost:8080/q/health/ready > /dev/null && break; sleep 0.5; done
 curl -sf localhost:8080/q/health/ready > /dev/null || { tail -40 "$work/app.log"; exit 1; }
 placed=$(date -u -d '1 day ago' +%Y-%m-%dT%H:%M:%SZ)
