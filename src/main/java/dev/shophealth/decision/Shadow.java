@@ -5,7 +5,6 @@ import dev.shophealth.common.ProblemException;
 import dev.shophealth.decisionlog.DecisionLog;
 import dev.shophealth.decisionlog.DecisionLogEntry;
 import dev.shophealth.fact.Given;
-import dev.shophealth.outcome.FiredRule;
 import dev.shophealth.ruleset.RulesetConfig;
 import dev.shophealth.ruleset.RulesetRegistry;
 import dev.shophealth.ruleset.RulesetShadow;
@@ -28,8 +27,6 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -198,7 +195,7 @@ public class Shadow {
                 d.shadowRevision = shadow.revision();
                 d.activeVerdict = live.verdict().name();
                 d.shadowVerdict = s.verdict().name();
-                d.rulesResponsible = String.join(",", responsible(live, s));
+                d.rulesResponsible = String.join(",", live.rulesFiredInOnlyOne(s));
                 d.persist();
             });
         } catch (RuntimeException | LinkageError e) {
@@ -240,15 +237,5 @@ public class Shadow {
     private Counter counter(String outcome) {
         return Counter.builder("shophealth.shadow.evaluations").tag("outcome", outcome)
                 .description("Live screenings evaluated by the ruleset in shadow, by outcome").register(meters);
-    }
-
-    private static java.util.List<String> responsible(Evaluation a, Evaluation b) {
-        Set<String> inA = new TreeSet<>(a.firedRules().stream().map(FiredRule::id).toList());
-        Set<String> inB = new TreeSet<>(b.firedRules().stream().map(FiredRule::id).toList());
-        Set<String> either = new TreeSet<>(inA);
-        either.addAll(inB);
-        inA.retainAll(inB);
-        either.removeAll(inA);
-        return java.util.List.copyOf(either);
     }
 }

@@ -9,7 +9,6 @@ import dev.shophealth.cancellation.CancellationStatus;
 import dev.shophealth.decisionlog.DecisionLogEntry;
 import dev.shophealth.fact.Given;
 import dev.shophealth.fact.ShopWindowFact;
-import dev.shophealth.outcome.FiredRule;
 import dev.shophealth.outcome.Verdict;
 import dev.shophealth.ruleset.engine.CompiledRuleset;
 import dev.shophealth.ruleset.engine.Evaluation;
@@ -26,8 +25,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 /** The work of one backtest: replay screenings page by page, then every shop's health at a few dates. */
 @ApplicationScoped
@@ -77,7 +74,7 @@ public class BacktestRunner {
                 }
                 if (a.verdict() != c.verdict()) {
                     changed.add(new BacktestReport.ChangedDecision(row.decisionId, row.subject, row.decidedAt,
-                            a.verdict(), c.verdict(), responsible(a, c)));
+                            a.verdict(), c.verdict(), a.rulesFiredInOnlyOne(c)));
                 }
                 job.step();
             }
@@ -134,18 +131,6 @@ public class BacktestRunner {
     /** Counts [agreed, disagreed, deferred] of a ruleset's verdict against a reviewer's. */
     private static void score(long[] counts, Verdict rules, Verdict person) {
         counts[rules == person ? 0 : rules == Verdict.MANUAL_REVIEW ? 2 : 1]++;
-    }
-
-    /** Rules that fired under one ruleset and not the other. */
-    private static List<String> responsible(Evaluation a, Evaluation c) {
-        Set<String> inA = new TreeSet<>(a.firedRules().stream().map(FiredRule::id).toList());
-        Set<String> inC = new TreeSet<>(c.firedRules().stream().map(FiredRule::id).toList());
-        Set<String> diff = new TreeSet<>(inA);
-        diff.addAll(inC);
-        Set<String> both = new TreeSet<>(inA);
-        both.retainAll(inC);
-        diff.removeAll(both);
-        return List.copyOf(diff);
     }
 
     static List<Instant> dates(Instant from, Instant to) {

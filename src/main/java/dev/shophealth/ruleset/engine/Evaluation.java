@@ -23,4 +23,18 @@ public record Evaluation(String rulesetRevision, Verdict verdict, List<VerdictVo
     public boolean failed() {
         return error != null;
     }
+
+    /**
+     * The ids of the rules that fired in this evaluation or in {@code other}, not in both, sorted: what made two
+     * rulesets decide the same facts differently (backtests, the shadow).
+     */
+    public List<String> rulesFiredInOnlyOne(Evaluation other) {
+        java.util.Set<String> mine = new java.util.TreeSet<>(firedRules.stream().map(FiredRule::id).toList());
+        java.util.Set<String> theirs = new java.util.TreeSet<>(other.firedRules.stream().map(FiredRule::id).toList());
+        java.util.Set<String> either = new java.util.TreeSet<>(mine);
+        either.addAll(theirs);
+        mine.retainAll(theirs);
+        either.removeAll(mine);
+        return List.copyOf(either);
+    }
 }
