@@ -2,6 +2,7 @@ package dev.shophealth.decision;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.shophealth.common.AfterCommit;
 import dev.shophealth.common.ShopHealthConfig;
 import dev.shophealth.decisionlog.DecisionLog;
 import dev.shophealth.decisionlog.DecisionRecord;
@@ -15,8 +16,6 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -100,18 +99,7 @@ public class DecisionForwarder {
             return;
         }
         String line = event(decisionId, kind, subject, at, given, evaluation);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    offer(queue, line);
-                }
-            }
-        });
+        AfterCommit.run(transactions, () -> offer(queue, line));
     }
 
     private void offer(BlockingQueue<String> queue, String line) {

@@ -67,17 +67,13 @@ public class Decisions {
     @Transactional(Transactional.TxType.MANDATORY)
     public Decision decide(DecisionLog.Kind kind, String subject, Function<CompiledRuleset, Given> facts,
             Instant at) {
-        CompiledRuleset ruleset = active();
-        Given given = facts.apply(ruleset);
-        Evaluation evaluation = evaluate(kind.name(), ruleset, given);
-        String id = log.record(kind, subject, given, evaluation, at);
-        logged(kind, subject, id, evaluation);
-        forwarder.recorded(id, kind, subject, at, given, evaluation);
-        shadow.compare(kind, subject, id, given, evaluation, at);
-        return new Decision(ruleset, given, evaluation, id);
+        return record(kind, subject, evaluate(kind, facts), at);
     }
 
-    /** Records a decision already made (for callers that record only when the outcome changed). */
+    /**
+     * Records a decision already made (for callers that record only when the outcome changed), and what follows
+     * every recorded decision: its log context, its forwarding to the sink, its comparison with the shadow.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public Decision record(DecisionLog.Kind kind, String subject, Decision decision, Instant at) {
         String id = log.record(kind, subject, decision.given(), decision.evaluation(), at);

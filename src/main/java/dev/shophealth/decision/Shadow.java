@@ -1,5 +1,6 @@
 package dev.shophealth.decision;
 
+import dev.shophealth.common.AfterCommit;
 import dev.shophealth.common.PageResponse;
 import dev.shophealth.common.ProblemException;
 import dev.shophealth.decisionlog.DecisionLog;
@@ -22,8 +23,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Instant;
 import java.util.Objects;
@@ -146,18 +145,7 @@ public class Shadow {
             return;
         }
         try {
-            transactions.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    if (status == Status.STATUS_COMMITTED) {
-                        submit(() -> evaluate(shadow, subject, decisionId, given, live, at));
-                    }
-                }
-            });
+            AfterCommit.run(transactions, () -> submit(() -> evaluate(shadow, subject, decisionId, given, live, at)));
         } catch (RuntimeException e) {
             errors.increment();
             LOG.warn("Shadow comparison of decision " + decisionId + " not scheduled", e);
