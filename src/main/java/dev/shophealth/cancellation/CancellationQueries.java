@@ -68,10 +68,6 @@ public class CancellationQueries {
      * byte-order mark so spreadsheets show Chinese text correctly.
      */
     @Transactional
-    public String records(String shopId) {
-        return records(shopId, java.util.Locale.ENGLISH, java.time.ZoneOffset.UTC, null, null);
-    }
-
     /**
      * A shop's requests as CSV for a spreadsheet (UTF-8 with a byte-order mark): column names in the reader's
      * language, times in {@code zone} with their offset, the handling time in whole minutes, cells a spreadsheet

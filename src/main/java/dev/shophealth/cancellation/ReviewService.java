@@ -49,7 +49,7 @@ public class ReviewService {
     @Transactional
     public CancellationResponse claim(String id, Locale locale, Instant now) {
         String reviewer = audit.actor();
-        Cancellation c = pending(id, reviewer, now);
+        Cancellation c = pending(id, reviewer, now, "claimed");
         c.claimedBy = reviewer;
         c.claimedUntil = now.plus(config.review().claim());
         audit.record("REVIEW_CLAIMED", c.id, c.orderNo + " until " + c.claimedUntil);
@@ -61,7 +61,7 @@ public class ReviewService {
     @Transactional
     public CancellationResponse release(String id, Locale locale, Instant now) {
         String reviewer = audit.actor();
-        Cancellation c = pending(id, reviewer, now);
+        Cancellation c = pending(id, reviewer, now, "claimed");
         if (c.claimedBy != null) {
             c.claimedBy = null;
             c.claimedUntil = null;
@@ -71,8 +71,8 @@ public class ReviewService {
         return views.of(c, locale, now);
     }
 
-    /** A pending request, locked, that no other reviewer holds a claim on. */
-    private Cancellation pending(String id, String reviewer, Instant now) {
+    /** A pending request, locked, that no other reviewer holds a claim on; {@code action} names the refusal. */
+    private Cancellation pending(String id, String reviewer, Instant now, String action) {
         OrderCancellation.lockWait(Cancellation.getEntityManager());
         Cancellation c = Cancellation.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (c == null) {
@@ -80,7 +80,7 @@ public class ReviewService {
         }
         if (c.status != CancellationStatus.PENDING_REVIEW) {
             throw ProblemException.conflict("Request " + id + " is " + c.status + " (decided by " + c.decidedBy
-                    + "); only PENDING_REVIEW requests are claimed");
+                    + "); only PENDING_REVIEW requests are " + action);
         }
         requireNoOtherClaim(c, reviewer, now);
         return c;
@@ -124,15 +124,7 @@ public class ReviewService {
     }
 
     private Cancellation decide(String id, Verdict verdict, ReviewRequest review, String reviewer, Instant now) {
-        OrderCancellation.lockWait(Cancellation.getEntityManager());
-        Cancellation c = Cancellation.findById(id, LockModeType.PESSIMISTIC_WRITE);
-        if (c == null) {
-            throw ProblemException.notFound("No cancellation request '" + id + "'");
-        }
-        if (c.status != CancellationStatus.PENDING_REVIEW) {
-            throw ProblemException.conflict("Request " + id + " is " + c.status + "; only PENDING_REVIEW requests are reviewed");
-        }
-        requireNoOtherClaim(c, reviewer, now);
+        Cancellation c = pending(id, reviewer, now, "reviewed");
         Verdict suggested = suggestion(log.output(c.decisionId).votes());
         if (suggested != null && suggested != verdict && (review.note() == null || review.note().isBlank())) {
             throw ProblemException.badRequest("note", "is required to overrule the screening, which suggests "

@@ -1,6 +1,7 @@
 package dev.shophealth.decision;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.shophealth.common.CsvCells;
 import dev.shophealth.common.Languages;
 import dev.shophealth.common.PageResponse;
 import dev.shophealth.common.Params;
@@ -110,7 +111,7 @@ public class DecisionResource {
                     if (csv != null) {
                         csv.printRecord(Stream.of(d.decisionId(), LOCAL.format(d.decidedAt().atZone(zone)
                                 .toOffsetDateTime()), d.kind(), d.subject(), d.rulesetRevision(), d.verdict(),
-                                String.join(" ", d.firedRules()), d.error()).map(DecisionResource::defused));
+                                String.join(" ", d.firedRules()), d.error()).map(CsvCells::defused));
                     } else {
                         w.write(json.writeValueAsString(d));
                         w.write('\n');
@@ -123,10 +124,6 @@ public class DecisionResource {
         };
         return Response.ok(body, f.equals("csv") ? "text/csv; charset=UTF-8" : "application/x-ndjson")
                 .header("Content-Disposition", "attachment; filename=\"decisions." + f + "\"").build();
-    }
-
-    static String defused(String value) {
-        return dev.shophealth.common.CsvCells.defused(value);
     }
 
     @GET

@@ -127,7 +127,7 @@ public class BacktestPage {
                 m.get("bt.csv.orderNo"), m.get("bt.csv.decidedAt"), m.get("bt.csv.before"), m.get("bt.csv.after"),
                 m.get("bt.csv.rules")).get())) {
             for (BacktestReport.ChangedDecision d : job.get().report().changedDecisions()) {
-                csv.printRecord(d.decisionId(), defused(d.orderNo()), pages.fmt().inputTime(d.decidedAt()),
+                csv.printRecord(d.decisionId(), dev.shophealth.common.CsvCells.defused(d.orderNo()), pages.fmt().inputTime(d.decidedAt()),
                         d.activeVerdict(), d.candidateVerdict(), String.join(" ", d.rulesResponsible()));
             }
         } catch (IOException e) {
@@ -179,10 +179,5 @@ public class BacktestPage {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** A cell a spreadsheet would take for a formula (a leading =, +, - or @) is defused with a quote. */
-    static String defused(String value) {
-        return value != null && !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
     }
 }
