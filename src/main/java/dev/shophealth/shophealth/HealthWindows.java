@@ -12,60 +12,45 @@ import java.util.List;
  *
  * @param days the length of each window of {@link #WINDOWS}, in the same order; strictly increasing
  */
-public record HealthWindows(int[] days) {
+public record HealthWindows(List<Integer> days) {
 
     /** The windows, shortest first. */
     public static final List<Window> WINDOWS = List.of(Window.SHORT, Window.LONG, Window.RATING);
 
     public HealthWindows {
-        if (days.length != WINDOWS.size()) {
+        if (days.size() != WINDOWS.size()) {
             throw new IllegalArgumentException("one length per window: " + WINDOWS);
         }
-        for (int i = 1; i < days.length; i++) {
-            if (days[i] <= days[i - 1]) {
-                throw new IllegalArgumentException("window lengths must increase: " + java.util.Arrays.toString(days));
+        for (int i = 1; i < days.size(); i++) {
+            if (days.get(i) <= days.get(i - 1)) {
+                throw new IllegalArgumentException("window lengths must increase: " + days);
             }
         }
-        days = days.clone();
+        days = List.copyOf(days);
     }
 
     /** The windows of a ruleset's parameters. */
     public static HealthWindows of(Parameters p) {
-        return new HealthWindows(WINDOWS.stream().mapToInt(p::days).toArray());
+        return new HealthWindows(WINDOWS.stream().map(p::days).toList());
     }
 
     /** The length of the {@code i}-th window. */
     public int days(int i) {
-        return days[i];
+        return days.get(i);
     }
 
     /** The longest window: no metric looks further back. */
     public int longest() {
-        return days[days.length - 1];
+        return days.get(days.size() - 1);
     }
 
     /** How many windows there are. */
     public int size() {
-        return days.length;
+        return days.size();
     }
 
     /** The key of a window's metrics in a report: its length ({@code 7d}), as reports have always shown it. */
     public static String key(int days) {
         return days + "d";
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof HealthWindows other && java.util.Arrays.equals(days, other.days);
-    }
-
-    @Override
-    public int hashCode() {
-        return java.util.Arrays.hashCode(days);
-    }
-
-    @Override
-    public String toString() {
-        return "HealthWindows" + java.util.Arrays.toString(days);
     }
 }
