@@ -7,6 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/bench-users.sh
+. bench/bench-shop.sh
 export SHOPHEALTH_SAMPLE_DATA_LOAD=false
 command -v wrk > /dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
 PG="psql -h 127.0.0.1 -U postgres -qtA"
@@ -35,19 +36,7 @@ app=$!
 trap 'kill $app 2>/dev/null; wait $app 2>/dev/null || true; rm -rf "$work"' EXIT
 for _ in $(seq 1 240); do curl -sf localhost:8080/q/health/ready > /dev/null && break; sleep 0.5; done
 curl -sf localhost:8080/q/health/ready > /dev/null || { tail -40 "$work/app.log"; exit 1; }
-placed=$(date -u -d '1 day ago' +%Y-%m-%dT%H:%M:%SZ)
-post() { curl -sf -u "$ADMIN" -H "Content-Type: text/csv" --data-binary @"$2" "localhost:8080/api/import/$1" > /dev/null; }
-printf 'id,name,category\nHB,Bench shop,Bench\n' > "$work/s.csv" && post shops "$work/s.csv"
-printf 'sku,shopId,name,listedStock\nHB-A,HB,Bench item,1000\n' > "$work/p.csv" && post products "$work/p.csv"
-for t in 0 1; do
-  for chunk in $(seq 0 $(( ORDERS_PER_THREAD / 20000 - 1 ))); do
-    { echo "orderNo,shopId,sku,productName,quantity,amount,buyerId,buyerRegion,placedAt,status,shippedAt,deliveredAt,listedStockAtOrder"
-      for i in $(seq $(( t * 1000000 + chunk * 20000 + 1 )) $(( t * 1000000 + chunk * 20000 + 20000 ))); do
-        echo "HB-$i,HB,HB-A,Bench item,1,10.00,B-$i,上海 Shanghai,$placed,AWAITING_SHIPMENT,,,1000"
-      done; } > "$work/o.csv"
-    post orders "$work/o.csv"
-  done
-done
+bench_shop "$work" "$ORDERS_PER_THREAD"
 # warm up (JIT, pools, the rule sessions) on the first orders, then measure on orders from 20001 on
 wrk -t2 -c"$CONNECTIONS" -d5s -s bench/post-cancellation.lua http://localhost:8080 > /dev/null
 echo "== POST /api/cancellations (full screening) on PostgreSQL, $CONNECTIONS connections, $DURATION"
