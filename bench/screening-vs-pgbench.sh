@@ -37,10 +37,13 @@ trap 'kill $app 2>/dev/null; wait $app 2>/dev/null || true; rm -rf "$work"' EXIT
 for _ in $(seq 1 240); do curl -sf localhost:8080/q/health/ready > /dev/null && break; sleep 0.5; done
 curl -sf localhost:8080/q/health/ready > /dev/null || { tail -40 "$work/app.log"; exit 1; }
 bench_shop "$work" "$ORDERS_PER_THREAD"
-# warm up (JIT, pools, the rule sessions) on the first orders, then measure on orders from 20001 on
+# warm up (JIT, pools, the rule sessions) on the first orders, then measure on the last two thirds of them
 wrk -t2 -c"$CONNECTIONS" -d5s -s bench/post-cancellation.lua http://localhost:8080 > /dev/null
 echo "== POST /api/cancellations (full screening) on PostgreSQL, $CONNECTIONS connections, $DURATION"
-app_out=$(OFFSET=20000 wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s bench/post-cancellation.lua http://localhost:8080)
+app_out=$(OFFSET=$(( ORDERS_PER_THREAD / 3 )) wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s bench/post-cancellation.lua http://localhost:8080)
 echo "$app_out" | grep -E "Requests/sec|50%|99%|non-2xx"
 app_rps=$(echo "$app_out" | sed -nE 's/^Requests\/sec: *([0-9.]+).*/\1/p')
+if ! echo "$app_out" | grep -q "non-2xx or errors: 0$"; then
+  echo "some screenings failed (too few orders for the duration? raise ORDERS_PER_THREAD): no ratio" >&2; exit 1
+fi
 echo "== ratio: screenings / pgbench TPC-B = $app_rps / $pg_tps = $(awk -v a="$app_rps" -v b="$pg_tps" 'BEGIN { printf "%.1f %%", 100 * a / b }')"
