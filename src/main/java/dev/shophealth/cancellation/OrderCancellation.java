@@ -24,25 +24,16 @@ final class OrderCancellation {
      * racing it to the database's constraints.
      */
     static ShopOrder lock(String orderNo) {
-        lockWait(ShopOrder.getEntityManager());
         return ShopOrder.findById(orderNo, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    /** The longest a request waits for a row another transaction holds, before it answers 409 (retry later). */
-    static final int LOCK_WAIT_SECONDS = 10;
-
     /**
-     * Bounds the wait for a row lock in this transaction: PostgreSQL waits for ever by default (a stuck
-     * transaction would hang every request for its order), so {@code lock_timeout} is set for the transaction;
-     * H2 gives up after its own lock timeout (2 s) already.
+     * The longest a request waits for a row another transaction holds, before it answers 409 (retry later):
+     * PostgreSQL waits for ever by default (a stuck transaction would hang every request for its order), so each
+     * connection sets {@code lock_timeout} to this when the pool opens it ({@code shophealth.connection-sql} in
+     * application.properties); H2 gives up after its own lock timeout (2 s) already.
      */
-    static void lockWait(jakarta.persistence.EntityManager em) {
-        var dialect = em.getEntityManagerFactory().unwrap(org.hibernate.engine.spi.SessionFactoryImplementor.class)
-                .getJdbcServices().getDialect();
-        if (dialect instanceof org.hibernate.dialect.PostgreSQLDialect) {
-            em.createNativeQuery("set local lock_timeout = '" + LOCK_WAIT_SECONDS + "s'").executeUpdate();
-        }
-    }
+    static final int LOCK_WAIT_SECONDS = 10;
 
     /** 409 unless the order can still be cancelled and no request but {@code requestId} (may be null) claims it. */
     static void checkCancellable(ShopOrder order, String requestId) {
@@ -56,7 +47,7 @@ final class OrderCancellation {
     }
 
     /** The order is cancelled and its amount refunded to the buyer's payment account. */
-    static void cancel(ShopOrder order, Cancellation c, Instant now) {
+    static Refund cancel(ShopOrder order, Cancellation c, Instant now) {
         order.status = OrderStatus.CANCELLED;
         Refund refund = new Refund();
         refund.requestId = c.id;
@@ -66,6 +57,7 @@ final class OrderCancellation {
         refund.destination = Refund.BUYER_PAYMENT_ACCOUNT;
         refund.refundedAt = now;
         refund.persist();
+        return refund;
     }
 
     /** 409 naming the request that holds the order, so a client can look at the one that won. */

@@ -21,6 +21,9 @@ public class ReviewService {
     CancellationViews views;
 
     @Inject
+    ReviewPace pace;
+
+    @Inject
     dev.shophealth.security.Audit audit;
 
     @Inject
@@ -73,7 +76,6 @@ public class ReviewService {
 
     /** A pending request, locked, that no other reviewer holds a claim on; {@code action} names the refusal. */
     private Cancellation pending(String id, String reviewer, Instant now, String action) {
-        OrderCancellation.lockWait(Cancellation.getEntityManager());
         Cancellation c = Cancellation.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (c == null) {
             throw ProblemException.notFound("No cancellation request '" + id + "'");
@@ -146,6 +148,7 @@ public class ReviewService {
         }
         audit.record("REVIEW_" + verdict.name(), c.id, c.orderNo + (c.reviewNote == null ? "" : ": " + c.reviewNote));
         em.flush();
+        pace.forget();
         return c;
     }
 

@@ -33,6 +33,13 @@ public interface ShopHealthConfig {
     @WithName("db-user")
     Map<String, String> dbUser();
 
+    /**
+     * SQL each pooled connection runs when it opens, per database kind ({@code shophealth.connection-sql.postgresql}
+     * bounds the lock wait); {@code quarkus.datasource.jdbc.new-connection-sql} takes the one of the kind in use.
+     */
+    @WithName("connection-sql")
+    Map<String, String> connectionSql();
+
     /** The folder of the embedded H2 database files ({@code ./db} when not set). */
     @WithName("db-dir")
     Optional<Path> dbDir();

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A screening whose order another transaction holds (a stuck writer, a long manual session) waits a bounded time and
- * answers 409 — it never hangs: PostgreSQL would wait for ever without the transaction's lock_timeout.
+ * answers 409 — it never hangs: PostgreSQL would wait for ever without the connections' lock_timeout.
  */
 @QuarkusTest
 @Tag("persistence")
