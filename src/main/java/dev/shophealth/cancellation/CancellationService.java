@@ -7,7 +7,6 @@ import dev.shophealth.common.ProblemException;
 import dev.shophealth.decision.Decision;
 import dev.shophealth.decision.Decisions;
 import dev.shophealth.decisionlog.DecisionLog;
-import dev.shophealth.fact.Given;
 import dev.shophealth.order.ShopOrder;
 import dev.shophealth.ruleset.engine.Evaluation;
 import dev.shophealth.order.ShopScope;
@@ -105,11 +104,10 @@ public class CancellationService {
             throw ProblemException.invalid(cited.get(0).field() + ": " + cited.get(0).message(), cited);
         }
         Decision decision = decisions.decide(DecisionLog.Kind.SCREENING, order.orderNo,
-                ruleset -> new Given(facts.request(order, body, ruleset.parameters().parameters(), now),
-                        facts.stats(order.shopId, body.reason().strip(), ruleset.parameters().parameters(), now),
-                        null, null), now);
-        Cancellation c = store(key, hash, body, order, decision, now);
-        return new Submitted(views.of(c, decision.report(locale), locale, now), false);
+                ruleset -> facts.facts(order, body, ruleset.parameters().parameters(), now), now);
+        Stored written = store(key, hash, body, order, decision, now);
+        return new Submitted(views.of(written.request(), decision.report(locale), written.contact(), written.refund(),
+                locale, now), false);
     }
 
     /** The earlier answer to this key, replayed; 422 when the key was used for another request. */
@@ -126,7 +124,11 @@ public class CancellationService {
         return Optional.of(new Submitted(views.of(earlier, locale, now), true));
     }
 
-    private Cancellation store(String key, String hash, CancellationRequest body, ShopOrder order, Decision decision,
+    /** A request as stored, with its buyer contact and refund (null when it has none). */
+    private record Stored(Cancellation request, BuyerContact contact, Refund refund) {
+    }
+
+    private Stored store(String key, String hash, CancellationRequest body, ShopOrder order, Decision decision,
             Instant now) {
         Evaluation evaluation = decision.evaluation();
         Cancellation c = new Cancellation();
@@ -159,18 +161,14 @@ public class CancellationService {
             c.claimedOrderNo = order.orderNo;
         }
         c.persist();
-        if (body.buyerContact() != null) {
-            contact(c.id, body.buyerContact());
-        }
-        if (c.status == CancellationStatus.AUTO_APPROVED) {
-            OrderCancellation.cancel(order, c, now);
-        }
+        BuyerContact contact = body.buyerContact() == null ? null : contact(c.id, body.buyerContact());
+        Refund refund = c.status == CancellationStatus.AUTO_APPROVED ? OrderCancellation.cancel(order, c, now) : null;
         // constraint violations surface here, inside submit's handling, not at commit
         em.flush();
-        return c;
+        return new Stored(c, contact, refund);
     }
 
-    private static void contact(String requestId, CancellationRequest.BuyerContactRequest r) {
+    private static BuyerContact contact(String requestId, CancellationRequest.BuyerContactRequest r) {
         BuyerContact contact = new BuyerContact();
         contact.requestId = requestId;
         contact.channel = r.channel().strip();
@@ -183,6 +181,7 @@ public class CancellationService {
                     : r.compensation().amount().setScale(2);
         }
         contact.persist();
+        return contact;
     }
 
     private String hash(CancellationRequest body) {

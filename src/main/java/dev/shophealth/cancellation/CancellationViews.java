@@ -28,8 +28,12 @@ public class CancellationViews {
     }
 
     CancellationResponse of(Cancellation c, EvaluationReport screening, Locale locale, Instant now) {
-        BuyerContact contact = BuyerContact.findById(c.id);
-        Refund refund = Refund.find("requestId", c.id).firstResult();
+        return of(c, screening, BuyerContact.findById(c.id), Refund.find("requestId", c.id).firstResult(), locale, now);
+    }
+
+    /** A request just stored, with the contact and refund stored with it (null when it has none): nothing re-read. */
+    CancellationResponse of(Cancellation c, EvaluationReport screening, BuyerContact contact, Refund refund,
+            Locale locale, Instant now) {
         Instant until = c.decidedAt != null ? c.decidedAt : now;
         return new CancellationResponse(c.id, c.orderNo, c.shopId, c.reason, c.detail, c.status, c.submittedAt,
                 c.decidedAt, c.decidedBy, c.reviewNote, Math.max(0, Duration.between(c.submittedAt, until).toSeconds()),
