@@ -10,6 +10,7 @@ import dev.shophealth.ruleset.engine.CompiledRuleset;
 import dev.shophealth.ruleset.engine.Evaluation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,24 +58,60 @@ public class ShopHealthService {
     /**
      * A shop's report. A read is a read: the decision log gets a row when the outcome (revision, score, findings,
      * consequences, error) differs from the shop's last recorded one, or on an explicit snapshot — not per view.
-     * An unchanged report carries the id of the row that recorded that outcome.
+     * An unchanged report carries the id of the row that recorded that outcome. Reading takes no transaction; only
+     * a recording writes, in its own.
      */
-    @Transactional
     public HealthReport report(String shopId, Instant asOf, Recording recording, Locale locale) {
         scope.requireShop(shopId);
         Decision decision = decisions.evaluate(DecisionLog.Kind.SHOP_HEALTH,
                 r -> HealthReports.given(windows(shopId, asOf, r)));
         if (recording == Recording.ALWAYS) {
-            decision = decisions.record(DecisionLog.Kind.SHOP_HEALTH, shopId, decision, Instant.now());
+            decision = record(shopId, decision);
         } else if (recording == Recording.ON_CHANGE) {
-            Decision evaluated = decision;
-            var last = log.latest(DecisionLog.Kind.SHOP_HEALTH, shopId)
-                    .filter(row -> sameOutcome(log.output(row).evaluation(), evaluated.evaluation()));
-            decision = last.isPresent()
-                    ? new Decision(decision.ruleset(), decision.given(), decision.evaluation(), last.get().decisionId)
-                    : decisions.record(DecisionLog.Kind.SHOP_HEALTH, shopId, decision, Instant.now());
+            String unchanged = lastRecorded(shopId, decision.evaluation());
+            decision = unchanged != null
+                    ? new Decision(decision.ruleset(), decision.given(), decision.evaluation(), unchanged)
+                    : record(shopId, decision);
         }
         return reports.report(shopId, asOf, decision, locale);
+    }
+
+    private Decision record(String shopId, Decision decision) {
+        Decision recorded = QuarkusTransaction.joiningExisting().call(
+                () -> decisions.record(DecisionLog.Kind.SHOP_HEALTH, shopId, decision, Instant.now()));
+        recordedOutcomes.put(shopId, new RecordedOutcome(recorded.decisionId(), decision.evaluation()));
+        return recorded;
+    }
+
+    /** The outcome last recorded for a shop, by id: reading and parsing a row's JSON is needed only when it changed. */
+    private record RecordedOutcome(String decisionId, Evaluation evaluation) {
+    }
+
+    /** Bounds the outcomes remembered; past it they are forgotten (and read from the log again). */
+    static final int MAX_REMEMBERED = 50_000;
+
+    private final java.util.concurrent.ConcurrentHashMap<String, RecordedOutcome> recordedOutcomes =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The id of the shop's latest decision-log row when it recorded the same outcome as {@code evaluation}, else null.
+     * The latest id is always read (another instance may have recorded since); its outcome is parsed from the row
+     * only when this instance does not know it already.
+     */
+    private String lastRecorded(String shopId, Evaluation evaluation) {
+        String latest = log.latestId(DecisionLog.Kind.SHOP_HEALTH, shopId).orElse(null);
+        if (latest == null) {
+            return null;
+        }
+        RecordedOutcome known = recordedOutcomes.get(shopId);
+        if (known == null || !known.decisionId().equals(latest)) {
+            if (recordedOutcomes.size() >= MAX_REMEMBERED) {
+                recordedOutcomes.clear();
+            }
+            known = new RecordedOutcome(latest, log.output(latest));
+            recordedOutcomes.put(shopId, known);
+        }
+        return sameOutcome(known.evaluation(), evaluation) ? latest : null;
     }
 
     static boolean sameOutcome(Evaluation a, Evaluation b) {
