@@ -66,7 +66,7 @@ public class CancellationService {
         // both databases keep microseconds: the first answer shows what a replay will read back
         Instant at = now.truncatedTo(ChronoUnit.MICROS);
         try {
-            return replay(key, hash, locale, at).orElseGet(() -> screen(key, hash, body, locale, at));
+            return screen(key, hash, body, locale, at);
         } catch (PersistenceException e) {
             if (!Races.lost(e)) {
                 throw e;
@@ -92,7 +92,8 @@ public class CancellationService {
         }
         ShopOrder.getEntityManager().detach(visible);
         ShopOrder order = OrderCancellation.lock(body.orderNo().strip());
-        // the same request may have been stored while this one waited for the order
+        // a replay is answered here, after the order was found visible and locked: a key is never looked up for an
+        // order the caller cannot see, and the same request stored while this one waited for the lock is seen
         Optional<Submitted> stored = replay(key, hash, locale, now);
         if (stored.isPresent()) {
             return stored.get();
