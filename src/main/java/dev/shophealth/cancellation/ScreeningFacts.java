@@ -35,15 +35,18 @@ public class ScreeningFacts {
             + "as order_event, "
             + "(select max(e.occurred_at) from logistics_event e where e.region = :region and e.kind = '"
             + LogisticsKind.DISRUPTION.name() + "' and e.occurred_at <= :now) as disruption, "
-            + count(":shortFrom", false) + " as short_all, " + count(":shortFrom", true) + " as short_reason, "
-            + count(":longFrom", false) + " as long_all, " + count(":longFrom", true) + " as long_reason";
+            + "w.short_all, w.short_reason, w.long_all, w.long_reason from (select "
+            + count(":shortFrom", "1 = 1") + " as short_all, " + count(":shortFrom", "c.reason = :reason") + " as short_reason, "
+            + count(":longFrom", "1 = 1") + " as long_all, " + count(":longFrom", "c.reason = :reason") + " as long_reason "
+            // one pass over the shop's cancellations of the longer window counts both windows
+            + "from cancellation_request c where c.shop_id = :shop and c.submitted_at > :windowsFrom "
+            + "and c.submitted_at <= :now and c.status in " + CancellationStatus.SELLER_CANCELLING.stream()
+                    .map(st -> "'" + st.name() + "'").collect(java.util.stream.Collectors.joining(", ", "(", ")"))
+            + " and c.force_majeure = false) w";
 
-    /** Seller-caused cancellations of the shop in a window (of the request's reason only, with {@code ofReason}). */
-    private static String count(String from, boolean ofReason) {
-        return "(select count(*) from cancellation_request c where c.shop_id = :shop and c.submitted_at > " + from
-                + " and c.submitted_at <= :now and c.status in " + CancellationStatus.SELLER_CANCELLING.stream()
-                        .map(st -> "'" + st.name() + "'").collect(java.util.stream.Collectors.joining(", ", "(", ")"))
-                + " and c.force_majeure = false" + (ofReason ? " and c.reason = :reason)" : ")");
+    /** Seller-caused cancellations since {@code from} that meet {@code condition}, within the pass over both windows. */
+    private static String count(String from, String condition) {
+        return "coalesce(sum(case when c.submitted_at > " + from + " and " + condition + " then 1 else 0 end), 0)";
     }
 
     @Inject
@@ -72,7 +75,9 @@ public class ScreeningFacts {
                 .setParameter("region", order.buyerRegion).setParameter("shop", order.shopId)
                 .setParameter("reason", CancellationReason.valueOf(reason).name())
                 .setParameter("shortFrom", now.minus(Duration.ofDays(shortDays)))
-                .setParameter("longFrom", now.minus(Duration.ofDays(longDays))).setParameter("now", now)
+                .setParameter("longFrom", now.minus(Duration.ofDays(longDays)))
+                .setParameter("windowsFrom", now.minus(Duration.ofDays(Math.max(shortDays, longDays))))
+                .setParameter("now", now)
                 .getSingleResult();
         Integer counted = (Integer) row[0];
         Instant countedAt = (Instant) row[1];
