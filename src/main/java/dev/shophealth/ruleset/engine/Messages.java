@@ -1,8 +1,12 @@
 package dev.shophealth.ruleset.engine;
 
+import com.ibm.icu.number.NumberFormatter;
+import com.ibm.icu.number.Precision;
+import com.ibm.icu.number.Scale;
+import com.ibm.icu.number.UnlocalizedNumberFormatter;
 import com.ibm.icu.text.MessageFormat;
 import com.ibm.icu.text.MessagePattern;
-import com.ibm.icu.text.NumberFormat;
+import com.ibm.icu.util.MeasureUnit;
 import com.ibm.icu.util.ULocale;
 import java.io.IOException;
 import java.io.StringReader;
@@ -29,6 +33,9 @@ public final class Messages {
     public static final String ZH_FILE = "messages_zh_CN.properties";
     /** Prefix of the labels of evidence values: {@code label.OUT_OF_STOCK}. Labels are not codes rules emit. */
     public static final String LABEL = "label.";
+    /** A rate: a percent with one decimal (0.0833 → 8.3%), as the language writes percentages. Immutable. */
+    private static final UnlocalizedNumberFormatter PERCENT = NumberFormatter.with().unit(MeasureUnit.PERCENT)
+            .scale(Scale.powerOfTen(2)).precision(Precision.fixedFraction(1));
 
     private final Map<String, String> en;
     private final Map<String, String> zh;
@@ -108,15 +115,16 @@ public final class Messages {
         String template = texts.getOrDefault(code, en.getOrDefault(code, code));
         ULocale language = chinese ? ULocale.SIMPLIFIED_CHINESE : ULocale.ENGLISH;
         try {
+            MessageFormat format = new MessageFormat(template, language);
             Set<String> plain = plainArguments(template);
             Map<String, Object> arguments = new HashMap<>();
             if (evidence != null) {
                 evidence.forEach((name, value) -> arguments.put(name, argument(name, value, plain, texts, language)));
             }
-            return new MessageFormat(template, language).format(arguments);
+            return format.format(arguments);
         } catch (IllegalArgumentException e) {
-            // only a text that was never checked gets here (a revision stored before texts were patterns, or a
-            // plural given a text value): the raw text beats no answer
+            // only a text that was never checked gets here (a revision stored before texts were patterns), or
+            // evidence of the wrong kind (a text given to a plural): the raw text beats no answer
             return template;
         }
     }
@@ -143,15 +151,12 @@ public final class Messages {
      */
     private Object argument(String name, Object value, Set<String> plain, Map<String, String> texts,
             ULocale language) {
-        if (value instanceof String text) {
-            String label = texts.getOrDefault(LABEL + text, en.get(LABEL + text));
-            return label != null ? label : text;
+        if (value instanceof String code) {
+            String label = texts.getOrDefault(LABEL + code, en.get(LABEL + code));
+            return label != null ? label : code;
         }
         if ((value instanceof Double || value instanceof Float) && plain.contains(name)) {
-            NumberFormat percent = NumberFormat.getPercentInstance(language);
-            percent.setMinimumFractionDigits(1);
-            percent.setMaximumFractionDigits(1);
-            return percent.format(value);
+            return PERCENT.locale(language).format((Number) value).toString();
         }
         return value;
     }
