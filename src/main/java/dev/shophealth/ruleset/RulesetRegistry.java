@@ -9,8 +9,9 @@ import dev.shophealth.ruleset.engine.RulesetRejectedException;
 import dev.shophealth.ruleset.RulesetActivation;
 import dev.shophealth.ruleset.RulesetStore;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.Scheduler;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -19,9 +20,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
@@ -35,6 +33,8 @@ import org.jboss.logging.Logger;
 public class RulesetRegistry {
 
     private static final Logger LOG = Logger.getLogger(RulesetRegistry.class);
+    /** The scheduler's name for the folder watcher's job, which exists only while the watcher is on. */
+    public static final String WATCHER = "rules-watcher";
 
     /** The last rejected candidate, for analysts: when, which revision, and why. */
     public record ReloadFailure(Instant at, String revision, List<RulesetProblem> problems) {
@@ -50,6 +50,9 @@ public class RulesetRegistry {
     dev.shophealth.security.Audit audit;
 
     @Inject
+    Scheduler scheduler;
+
+    @Inject
     io.micrometer.core.instrument.MeterRegistry meters;
     /** {@code shophealth_ruleset_active{revision}} = 1 for the revision this instance serves. */
     private io.micrometer.core.instrument.MultiGauge activeRevision;
@@ -63,7 +66,6 @@ public class RulesetRegistry {
     private final AtomicReference<CompiledRuleset> active = new AtomicReference<>();
     private final AtomicReference<ReloadFailure> lastFailure = new AtomicReference<>();
     private volatile Instant activatedAt;
-    private ScheduledExecutorService watcher;
 
     /** Runs before the sample loader, whose cancellation requests the rules screen. */
     void onStart(@Observes @Priority(1) StartupEvent event) {
@@ -104,12 +106,6 @@ public class RulesetRegistry {
         }
         CompiledRuleset ruleset = store.compiled(revision);
         swap(ruleset);
-    }
-
-    void onStop(@Observes ShutdownEvent event) {
-        if (watcher != null) {
-            watcher.shutdownNow();
-        }
     }
 
     /** The active ruleset, if one has ever loaded. */
@@ -207,15 +203,18 @@ public class RulesetRegistry {
                 before == null ? "" : ", replacing " + before.revision());
     }
 
+    /**
+     * Looks at the folder every {@code watch-interval}, the first time one interval after start-up; a look that is
+     * still compiling when the next one is due makes that one skip, never wait.
+     */
     private void startWatcher() {
-        watcher = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "rules-watcher");
-            t.setDaemon(true);
-            return t;
-        });
-        long millis = config.watchInterval().toMillis();
-        watcher.scheduleWithFixedDelay(this::reloadIfChanged, millis, millis, TimeUnit.MILLISECONDS);
-        LOG.infof("Watching %s for changes every %d ms", config.dir().toAbsolutePath(), millis);
+        String every = config.watchInterval().toString();
+        scheduler.newJob(WATCHER).setInterval(every).setDelayed(every)
+                .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP)
+                .setSkipPredicate(Scheduled.ApplicationNotRunning.class)
+                .setTask(execution -> reloadIfChanged()).schedule();
+        LOG.infof("Watching %s for changes every %d ms", config.dir().toAbsolutePath(),
+                config.watchInterval().toMillis());
     }
 
     private void reloadIfChanged() {

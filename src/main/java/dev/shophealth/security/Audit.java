@@ -5,6 +5,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -24,13 +25,22 @@ public class Audit {
     @Inject
     CurrentIdentityAssociation identities;
 
-    /** The authenticated caller, or {@code system} for what the service does by itself. */
+    @Inject
+    CurrentVertxRequest request;
+
+    /**
+     * The authenticated caller, or {@code system} for what the service does by itself: at start-up (no request
+     * context) and in scheduled jobs (a request context of their own, but no HTTP request and no one logged in).
+     */
     public String actor() {
         if (!Arc.container().requestContext().isActive()) {
             return "system";
         }
         SecurityIdentity identity = identities.getIdentity();
-        return identity == null || identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
+        if (identity != null && !identity.isAnonymous()) {
+            return identity.getPrincipal().getName();
+        }
+        return request.getCurrent() == null ? "system" : "anonymous";
     }
 
     public void record(String action, String subject, String detail) {

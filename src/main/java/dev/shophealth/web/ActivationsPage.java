@@ -71,7 +71,8 @@ public class ActivationsPage {
         } catch (ProblemException e) {
             return render(null, null, e.toProblem().detail(), e.status());
         } catch (RulesetRejectedException e) {
-            return render(null, null, pages.text("version.refused", e.problems().size(), e.problems().get(0)), 422);
+            return render(null, null, pages.text("version.refused",
+                    Map.of("count", e.problems().size(), "first", e.problems().get(0))), 422);
         }
     }
 

@@ -89,7 +89,7 @@ public class DecisionPage {
             try {
                 report = decisions.replay(id, replay);
             } catch (ProblemException e) {
-                problem = pages.text("decision.noVersion", replay);
+                problem = pages.text("decision.noVersion", java.util.Map.of("revision", replay));
                 status = e.status() == 404 ? 404 : e.status();
             }
         }

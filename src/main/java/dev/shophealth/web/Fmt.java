@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Currency;
 import java.util.Locale;
+import java.util.Map;
 
 /** Numbers, CNY amounts, times and waiting times as a reader of the page's language expects, in the platform's zone. */
 @TemplateData
@@ -84,18 +85,19 @@ public class Fmt {
         long hours = seconds % 86_400 / 3_600;
         long minutes = seconds % 3_600 / 60;
         if (days > 0) {
-            return texts.format(locale, "fmt.daysHours", days, hours);
+            return texts.format(locale, "fmt.daysHours", Map.of("days", days, "hours", hours));
         }
         if (hours > 0) {
-            return texts.format(locale, "fmt.hoursMinutes", hours, minutes);
+            return texts.format(locale, "fmt.hoursMinutes", Map.of("hours", hours, "minutes", minutes));
         }
-        return texts.format(locale, "fmt.minutes", minutes);
+        return texts.format(locale, "fmt.minutes", Map.of("minutes", minutes));
     }
 
     /** A short duration: 42 s / 3 min 5 s. */
     public String seconds(long seconds) {
-        return seconds < 60 ? texts.format(locale, "fmt.seconds", seconds)
-                : seconds < 3_600 ? texts.format(locale, "fmt.minutesSeconds", seconds / 60, seconds % 60)
+        return seconds < 60 ? texts.format(locale, "fmt.seconds", Map.of("seconds", seconds))
+                : seconds < 3_600 ? texts.format(locale, "fmt.minutesSeconds",
+                        Map.of("minutes", seconds / 60, "seconds", seconds % 60))
                 : waiting(seconds);
     }
 

@@ -76,7 +76,7 @@ public class OrderSearchPage {
         try {
             return LocalDate.parse(text.strip()).plusDays(plusDays).atStartOfDay(pages.fmt().zone()).toInstant();
         } catch (DateTimeParseException e) {
-            problems.add(pages.text("search.badDate", pages.m().get("search." + field)));
+            problems.add(pages.text("search.badDate", java.util.Map.of("field", pages.m().get("search." + field))));
             return null;
         }
     }

@@ -59,8 +59,13 @@ public class Pages {
         return new Fmt(locale(), config.zone(), texts);
     }
 
-    public String text(String key, Object... args) {
+    /** A text with named arguments, formatted for the page's language (see {@link Texts#format}). */
+    public String text(String key, Map<String, ?> args) {
         return texts.format(locale(), key, args);
+    }
+
+    public String text(String key) {
+        return text(key, Map.of());
     }
 
     public boolean signedIn() {

@@ -78,7 +78,8 @@ public class RulesPage {
         } catch (ProblemException e) {
             // the default period instead, with the field named
             period = Params.period(null, null, 30, pages.fmt().zone());
-            problem = pages.text("rules.badPeriod", e.errors().isEmpty() ? "from" : e.errors().get(0).field());
+            problem = pages.text("rules.badPeriod",
+                    Map.of("field", e.errors().isEmpty() ? "from" : e.errors().get(0).field()));
         }
         CoverageReport coverage = decisions.coverage(period.from(), period.to());
         Map<String, Long> fired = coverage.rules().stream()

@@ -85,7 +85,7 @@ public class ShopPage {
                     .data("metrics", metrics(report.metrics(), p))
                     // the windows' lengths are the ruleset's parameters: the heads say what they are
                     .data("windowHeads", report.metrics().values().stream()
-                            .map(w -> pages.text("dash.days", w.days())).toList())
+                            .map(w -> pages.text("dash.days", Map.of("days", w.days()))).toList())
                     .data("shopId", shopId));
         } catch (ProblemException e) {
             if (e.status() == 404) {
@@ -134,7 +134,8 @@ public class ShopPage {
         rows.add(row(windows, "metric.cancellationRate", w -> f.pct(w.cancellationRate()),
                 w -> w.days() <= p.longWindowDays() && w.orders() >= p.minOrdersForRate()
                         && w.cancellationRate() >= p.cancelRateWarning(),
-                pages.text("metric.threshold.rate", f.pct(p.cancelRateWarning()), f.pct(p.cancelRateCritical()))));
+                pages.text("metric.threshold.rate",
+                        Map.of("warning", f.pct(p.cancelRateWarning()), "critical", f.pct(p.cancelRateCritical())))));
         rows.add(row(windows, "metric.complaintRate", w -> f.pct(w.complaintRate()),
                 w -> w.complaintRate() >= p.complaintRateWarning(), "≥ " + f.pct(p.complaintRateWarning())));
         rows.add(row(windows, "metric.negativeReviewRate", w -> f.pct(w.negativeReviewRate()),
@@ -146,7 +147,7 @@ public class ShopPage {
                 w -> w.failedInspections() >= p.failedInspectionsPattern(), "≥ " + p.failedInspectionsPattern()));
         rows.add(row(windows, "metric.logisticsIncidents", w -> f.number(w.logisticsIncidents()),
                 w -> w.orders() > 0 && (double) w.logisticsIncidents() / w.orders() >= p.logisticsIncidentShareWarning(),
-                pages.text("metric.threshold.share", f.pct(p.logisticsIncidentShareWarning()))));
+                pages.text("metric.threshold.share", Map.of("share", f.pct(p.logisticsIncidentShareWarning())))));
         rows.add(row(windows, "metric.pendingReviews", w -> f.number(w.pendingReviews()), w -> false, "—"));
         return rows;
     }

@@ -1,5 +1,7 @@
 package dev.shophealth.web;
 
+import com.ibm.icu.text.MessageFormat;
+import com.ibm.icu.util.ULocale;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,7 +16,8 @@ import java.util.TreeMap;
 /**
  * The pages' texts in English and Chinese, from {@code web/messages_en.properties} and
  * {@code web/messages_zh_CN.properties} (UTF-8). A template reads them as {@code m.key}; a key missing in one
- * language fails {@code TextsTest}, never a page.
+ * language fails {@code TextsTest}, never a page. A text with arguments is an ICU MessageFormat pattern with named
+ * arguments ({@code {days, plural, one {# day} other {# days}}}), formatted for the page's language.
  */
 @Singleton
 public class Texts {
@@ -27,13 +30,10 @@ public class Texts {
         return WebLocales.isChinese(locale) ? zh : en;
     }
 
-    /** One text with {0}, {1} … replaced. */
-    public String format(Locale locale, String key, Object... args) {
+    /** One text with its named arguments filled in: plurals and numbers as the page's language writes them. */
+    public String format(Locale locale, String key, Map<String, ?> args) {
         String text = of(locale).getOrDefault(key, key);
-        for (int i = 0; i < args.length; i++) {
-            text = text.replace("{" + i + "}", String.valueOf(args[i]));
-        }
-        return text;
+        return new MessageFormat(text, ULocale.forLocale(locale)).format(args);
     }
 
     static Map<String, String> load(String resource) {

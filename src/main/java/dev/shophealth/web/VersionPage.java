@@ -86,8 +86,8 @@ public class VersionPage {
         } catch (ProblemException e) {
             return e.status() == 404 ? pages.notFound() : render(revision, false, e.toProblem().detail(), e.status());
         } catch (RulesetRejectedException e) {
-            return render(revision, false, pages.text("version.refused", e.problems().size(),
-                    e.problems().get(0).toString()), 422);
+            return render(revision, false, pages.text("version.refused",
+                    java.util.Map.of("count", e.problems().size(), "first", e.problems().get(0).toString())), 422);
         }
     }
 
@@ -151,7 +151,7 @@ public class VersionPage {
                 return pages.notFound();
             }
             String field = e.errors().isEmpty() ? "from" : e.errors().get(0).field();
-            return render(revision, false, pages.text("version.badPeriod", field), e.status());
+            return render(revision, false, pages.text("version.badPeriod", java.util.Map.of("field", field)), e.status());
         }
     }
 

@@ -303,7 +303,7 @@ class CancellationResourceTest {
                 .body("status", equalTo("PENDING_REVIEW"))
                 .body("screening.findings.code", hasItem("EVIDENCE_CONTRADICTED"))
                 .body("screening.findings.find { it.code == 'EVIDENCE_CONTRADICTED' }.message",
-                        containsString("counted 144 pieces 7 day(s) ago"))
+                        containsString("counted 144 pieces 7 days ago"))
                 .body("refund", equalTo(null));
         assertEquals("AWAITING_SHIPMENT", orderStatus("T9120-1"));
         // without a declaration, a count older than stockCountMaxAgeDays is no evidence: a person decides

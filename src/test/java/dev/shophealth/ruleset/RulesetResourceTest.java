@@ -40,6 +40,9 @@ class RulesetResourceTest {
 
     private final RulesFolder rules = RulesFolder.copyInto(CopiedRulesProfile.DIR);
 
+    @jakarta.inject.Inject
+    io.quarkus.scheduler.Scheduler scheduler;
+
     @AfterEach
     void restoreRules() {
         RulesFolder.copyInto(CopiedRulesProfile.DIR);
@@ -143,9 +146,10 @@ class RulesetResourceTest {
 
     @Test
     void changingAThresholdAndReloadingChangesTheOutcomeWithoutARestart() {
-        // given: 5 % is above the 2.5 % warning level
+        // given: 5 % is above the 2.5 % warning level, and nothing watches the folder (shophealth.rules.watch is off)
         evaluate(FIVE_PERCENT, "en").body("findings.code", hasItem("HIGH_CANCELLATION_RATE"));
         String before = activeRevision();
+        org.junit.jupiter.api.Assertions.assertNull(scheduler.getScheduledJob(RulesetRegistry.WATCHER));
 
         // when: the analyst raises the warning level to 6 %
         rules.replace("parameters.yaml", "cancelRateWarning: 0.025", "cancelRateWarning: 0.06");

@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -26,8 +27,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
@@ -39,7 +38,8 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class BacktestService {
 
-    static final Duration HEARTBEAT = Duration.ofSeconds(10);
+    /** How often this instance's running jobs say they are alive: well within {@link #STALE}. */
+    static final String HEARTBEAT = "10s";
     static final Duration STALE = BacktestJobs.STALE;
     private static final Logger LOG = Logger.getLogger(BacktestService.class);
 
@@ -61,7 +61,6 @@ public class BacktestService {
     /** The jobs of this instance not finished yet (queued or running). */
     private final Map<String, BacktestJob> local = new ConcurrentHashMap<>();
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> daemon(r, "backtest"));
-    private ScheduledExecutorService heartbeat;
     private String instance;
 
     void onStart(@Observes StartupEvent event) {
@@ -71,16 +70,10 @@ public class BacktestService {
                 .description("Backtests running or queued on this instance").register(meters);
         Gauge.builder("shophealth.backtest.progress", this, BacktestService::runningProgress)
                 .description("Share done (0-1) of the backtest running on this instance, 0 when none").register(meters);
-        heartbeat = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "backtest-heartbeat"));
-        long millis = HEARTBEAT.toMillis();
-        heartbeat.scheduleWithFixedDelay(this::beat, millis, millis, TimeUnit.MILLISECONDS);
     }
 
     void onStop(@Observes ShutdownEvent event) {
         executor.shutdownNow();
-        if (heartbeat != null) {
-            heartbeat.shutdownNow();
-        }
     }
 
     /**
@@ -186,7 +179,10 @@ public class BacktestService {
         }
     }
 
-    private void beat() {
+    /** Marks this instance's running jobs alive, so other instances do not read them as INTERRUPTED. */
+    @Scheduled(identity = "backtest-heartbeat", every = HEARTBEAT,
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void beat() {
         try {
             if (!local.isEmpty()) {
                 jobs.heartbeat(local.keySet());

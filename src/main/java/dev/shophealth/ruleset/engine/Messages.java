@@ -1,26 +1,41 @@
 package dev.shophealth.ruleset.engine;
 
+import com.ibm.icu.number.NumberFormatter;
+import com.ibm.icu.number.Precision;
+import com.ibm.icu.number.Scale;
+import com.ibm.icu.number.UnlocalizedNumberFormatter;
+import com.ibm.icu.text.MessageFormat;
+import com.ibm.icu.text.MessagePattern;
+import com.ibm.icu.util.MeasureUnit;
+import com.ibm.icu.util.ULocale;
 import java.io.IOException;
 import java.io.StringReader;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Texts of finding, suggestion and consequence codes in English and Chinese, from {@code messages_en.properties}
- * and {@code messages_zh_CN.properties} (UTF-8). A text may name evidence: {@code {warehouseStock}}.
+ * and {@code messages_zh_CN.properties} (UTF-8). A text is an ICU MessageFormat pattern whose named arguments are
+ * the finding's evidence, formatted for the text's language: {@code {warehouseStock}} (a number with the locale's
+ * grouping), {@code {days, plural, one {# day} other {# days}}}, {@code {rate, number, percent}} (8%). A decimal
+ * value given plainly ({@code {rate}}) is a rate and shows as a percent with one decimal; a text value (a reason such
+ * as OUT_OF_STOCK, a window such as 7d) shows as its label in the text's language.
  */
 public final class Messages {
 
     public static final String EN_FILE = "messages_en.properties";
     public static final String ZH_FILE = "messages_zh_CN.properties";
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
     /** Prefix of the labels of evidence values: {@code label.OUT_OF_STOCK}. Labels are not codes rules emit. */
     public static final String LABEL = "label.";
+    /** A rate: a percent with one decimal (0.0833 → 8.3%), as the language writes percentages. Immutable. */
+    private static final UnlocalizedNumberFormatter PERCENT = NumberFormatter.with().unit(MeasureUnit.PERCENT)
+            .scale(Scale.powerOfTen(2)).precision(Precision.fixedFraction(1));
 
     private final Map<String, String> en;
     private final Map<String, String> zh;
@@ -35,12 +50,12 @@ public final class Messages {
         return new Messages(Map.of(), Map.of());
     }
 
-    /** Both languages' texts; a missing or unreadable file is a problem. */
     /** The messages of a ruleset's files, as they were checked when the ruleset was compiled. */
     public static Messages of(RulesetFiles files) {
         return read(files.files(), new java.util.ArrayList<>());
     }
 
+    /** Both languages' texts; a missing or unreadable file, or a text that is not a valid pattern, is a problem. */
     static Messages read(Map<String, String> files, List<RulesetProblem> problems) {
         return new Messages(load(files, EN_FILE, problems), load(files, ZH_FILE, problems));
     }
@@ -59,7 +74,29 @@ public final class Messages {
             problems.add(new RulesetProblem(name, null, "cannot be read: " + e.getMessage()));
         }
         properties.forEach((k, v) -> map.put(k.toString(), v.toString()));
+        map.forEach((code, pattern) -> {
+            if (!code.startsWith(LABEL)) {
+                try {
+                    new MessagePattern(pattern);
+                } catch (IllegalArgumentException e) {
+                    problems.add(new RulesetProblem(name, lineOf(text, code), "the text of " + code
+                            + " is not a valid message pattern: " + e.getMessage()));
+                }
+            }
+        });
         return map;
+    }
+
+    /** The line where {@code key} is defined, 1-based; null when it cannot be told. */
+    private static Integer lineOf(String text, String key) {
+        List<String> lines = text.lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).stripLeading();
+            if (line.startsWith(key) && line.substring(key.length()).matches("\\s*[=:\\s].*")) {
+                return i + 1;
+            }
+        }
+        return null;
     }
 
     /** Languages lacking a text for {@code code}, as file names. */
@@ -68,35 +105,59 @@ public final class Messages {
                 .filter(f -> !(f.equals(EN_FILE) ? en : zh).containsKey(code)).toList();
     }
 
-    /** The text of {@code code} in {@code locale} (Chinese for any zh locale, else English), evidence filled in. */
+    /**
+     * The text of {@code code} in {@code locale} (Chinese for any zh locale, else English), evidence filled in and
+     * formatted for that language. An argument without evidence stays as {@code {name}}.
+     */
     public String render(String code, Locale locale, Map<String, Object> evidence) {
-        Map<String, String> texts = locale != null && "zh".equals(locale.getLanguage()) ? zh : en;
+        boolean chinese = locale != null && "zh".equals(locale.getLanguage());
+        Map<String, String> texts = chinese ? zh : en;
         String template = texts.getOrDefault(code, en.getOrDefault(code, code));
-        if (evidence == null || evidence.isEmpty()) {
+        ULocale language = chinese ? ULocale.SIMPLIFIED_CHINESE : ULocale.ENGLISH;
+        try {
+            MessageFormat format = new MessageFormat(template, language);
+            Set<String> plain = plainArguments(template);
+            Map<String, Object> arguments = new HashMap<>();
+            if (evidence != null) {
+                evidence.forEach((name, value) -> arguments.put(name, argument(name, value, plain, texts, language)));
+            }
+            return format.format(arguments);
+        } catch (IllegalArgumentException e) {
+            // only a text that was never checked gets here (a revision stored before texts were patterns), or
+            // evidence of the wrong kind (a text given to a plural): the raw text beats no answer
             return template;
         }
-        Matcher m = PLACEHOLDER.matcher(template);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            Object value = evidence.get(m.group(1));
-            m.appendReplacement(out, Matcher.quoteReplacement(value == null ? m.group() : format(value, texts)));
+    }
+
+    /** Names used only as a plain {@code {name}}, with no type or style anywhere in the pattern. */
+    private static Set<String> plainArguments(String pattern) {
+        MessagePattern parsed = new MessagePattern(pattern);
+        Set<String> plain = new HashSet<>();
+        Set<String> typed = new HashSet<>();
+        for (int i = 0; i < parsed.countParts(); i++) {
+            MessagePattern.Part part = parsed.getPart(i);
+            if (part.getType() == MessagePattern.Part.Type.ARG_START) {
+                String name = parsed.getSubstring(parsed.getPart(i + 1));
+                (part.getArgType() == MessagePattern.ArgType.NONE ? plain : typed).add(name);
+            }
         }
-        m.appendTail(out);
-        return out.toString();
+        plain.removeAll(typed);
+        return plain;
     }
 
     /**
-     * A value as text: rates as percent; a code-like value (a reason such as OUT_OF_STOCK, a window such as 7d) by
-     * its label ({@code label.OUT_OF_STOCK=商品缺货}) in the language of the text, so no raw code reaches a reader.
+     * A value as the pattern takes it: a code-like text by its label ({@code label.OUT_OF_STOCK=商品缺货}) in the
+     * language of the text, so no raw code reaches a reader; a decimal in a plain argument as a percent.
      */
-    private String format(Object value, Map<String, String> texts) {
-        if (value instanceof String text) {
-            String label = texts.getOrDefault(LABEL + text, en.get(LABEL + text));
-            return label != null ? label : text;
+    private Object argument(String name, Object value, Set<String> plain, Map<String, String> texts,
+            ULocale language) {
+        if (value instanceof String code) {
+            String label = texts.getOrDefault(LABEL + code, en.get(LABEL + code));
+            return label != null ? label : code;
         }
-        if (value instanceof Double d) {
-            return String.format(Locale.ROOT, "%.1f %%", d * 100);
+        if ((value instanceof Double || value instanceof Float) && plain.contains(name)) {
+            return PERCENT.locale(language).format((Number) value).toString();
         }
-        return value.toString();
+        return value;
     }
 }

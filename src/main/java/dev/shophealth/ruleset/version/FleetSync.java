@@ -2,23 +2,18 @@ package dev.shophealth.ruleset.version;
 
 import dev.shophealth.ruleset.RulesetStore;
 
-import dev.shophealth.ruleset.RulesetConfig;
 import dev.shophealth.ruleset.RulesetRegistry;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
-import jakarta.annotation.Priority;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
  * Keeps this instance on the revision last activated in the database, whichever instance activated it: one
  * active ruleset across a fleet on one database. A revision that fails its checks here is not served; the
- * instance keeps its current ruleset and says so in the log until the database names another.
+ * instance keeps its current ruleset and says so in the log until the database names another. It looks every
+ * {@code shophealth.rules.sync-interval}, from the end of start-up (the registry's own start serves the first
+ * ruleset) to shutdown.
  */
 @ApplicationScoped
 public class FleetSync {
@@ -30,30 +25,17 @@ public class FleetSync {
     @Inject
     RulesetStore store;
     @Inject
-    RulesetConfig config;
-    @Inject
     dev.shophealth.decision.Shadow shadow;
 
-    private ScheduledExecutorService timer;
     private volatile String refused;
 
-    void onStart(@Observes @Priority(5) StartupEvent event) {
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "ruleset-fleet-sync");
-            t.setDaemon(true);
-            return t;
-        });
-        long millis = config.syncInterval().toMillis();
-        timer.scheduleWithFixedDelay(this::sync, millis, millis, TimeUnit.MILLISECONDS);
-    }
-
-    void onStop(@Observes ShutdownEvent event) {
-        if (timer != null) {
-            timer.shutdownNow();
-        }
-    }
-
-    /** One look at the database; public for tests that do not want to wait for the timer. */
+    /**
+     * One look at the database; public for tests that do not want to wait for the timer. Two looks never overlap:
+     * the second would follow the fleet on what the first read.
+     */
+    @Scheduled(identity = "ruleset-fleet-sync", every = "${shophealth.rules.sync-interval}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     public void sync() {
         try {
             store.precompileNewest();
