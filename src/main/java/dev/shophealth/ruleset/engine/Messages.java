@@ -39,15 +39,18 @@ public final class Messages {
 
     private final Map<String, String> en;
     private final Map<String, String> zh;
+    /** Of each text (pattern), the argument names it uses only plainly: parsed once, when the files are read. */
+    private final Map<String, Set<String>> plain;
 
-    private Messages(Map<String, String> en, Map<String, String> zh) {
+    private Messages(Map<String, String> en, Map<String, String> zh, Map<String, Set<String>> plain) {
         this.en = en;
         this.zh = zh;
+        this.plain = plain;
     }
 
     /** No texts at all: every code renders as itself. */
     public static Messages empty() {
-        return new Messages(Map.of(), Map.of());
+        return new Messages(Map.of(), Map.of(), Map.of());
     }
 
     /** The messages of a ruleset's files, as they were checked when the ruleset was compiled. */
@@ -57,10 +60,12 @@ public final class Messages {
 
     /** Both languages' texts; a missing or unreadable file, or a text that is not a valid pattern, is a problem. */
     static Messages read(Map<String, String> files, List<RulesetProblem> problems) {
-        return new Messages(load(files, EN_FILE, problems), load(files, ZH_FILE, problems));
+        Map<String, Set<String>> plain = new HashMap<>();
+        return new Messages(load(files, EN_FILE, problems, plain), load(files, ZH_FILE, problems, plain), plain);
     }
 
-    private static Map<String, String> load(Map<String, String> files, String name, List<RulesetProblem> problems) {
+    private static Map<String, String> load(Map<String, String> files, String name, List<RulesetProblem> problems,
+            Map<String, Set<String>> plain) {
         String text = files.get(name);
         Map<String, String> map = new TreeMap<>();
         if (text == null) {
@@ -77,7 +82,7 @@ public final class Messages {
         map.forEach((code, pattern) -> {
             if (!code.startsWith(LABEL)) {
                 try {
-                    new MessagePattern(pattern);
+                    plain.put(pattern, plainArguments(new MessagePattern(pattern)));
                 } catch (IllegalArgumentException e) {
                     problems.add(new RulesetProblem(name, lineOf(text, code), "the text of " + code
                             + " is not a valid message pattern: " + e.getMessage()));
@@ -116,10 +121,12 @@ public final class Messages {
         ULocale language = chinese ? ULocale.SIMPLIFIED_CHINESE : ULocale.ENGLISH;
         try {
             MessageFormat format = new MessageFormat(template, language);
-            Set<String> plain = plainArguments(template);
             Map<String, Object> arguments = new HashMap<>();
-            if (evidence != null) {
-                evidence.forEach((name, value) -> arguments.put(name, argument(name, value, plain, texts, language)));
+            if (evidence != null && !evidence.isEmpty()) {
+                // a text read with the files was parsed then; only a code without a text (itself) is parsed here
+                Set<String> plainNames = plain.containsKey(template) ? plain.get(template)
+                        : plainArguments(new MessagePattern(template));
+                evidence.forEach((name, value) -> arguments.put(name, argument(name, value, plainNames, texts, language)));
             }
             return format.format(arguments);
         } catch (IllegalArgumentException e) {
@@ -130,8 +137,7 @@ public final class Messages {
     }
 
     /** Names used only as a plain {@code {name}}, with no type or style anywhere in the pattern. */
-    private static Set<String> plainArguments(String pattern) {
-        MessagePattern parsed = new MessagePattern(pattern);
+    private static Set<String> plainArguments(MessagePattern parsed) {
         Set<String> plain = new HashSet<>();
         Set<String> typed = new HashSet<>();
         for (int i = 0; i < parsed.countParts(); i++) {
