@@ -1,5 +1,6 @@
 package dev.shophealth.cancellation;
 
+import dev.shophealth.common.SqlLists;
 import dev.shophealth.fact.CancellationRequestFact;
 import dev.shophealth.fact.CancellationStatsFact;
 import dev.shophealth.fact.Given;
@@ -19,7 +20,7 @@ import java.util.List;
 /**
  * Gathers what the rules judge a request by: the platform's evidence (latest stock count, failed inspections,
  * logistics events) and the shop's cancellation counts over the rule windows, as of {@code now}, in one SQL statement
- * of scalar subqueries (one round trip; it was seven). Nothing here loads a shop's history.
+ * (one round trip; it was seven): a scalar subquery per piece of evidence, one pass over the shop's cancellations. Nothing here loads a shop's history.
  */
 @ApplicationScoped
 public class ScreeningFacts {
@@ -40,8 +41,7 @@ public class ScreeningFacts {
             + count(":longFrom", "1 = 1") + " as long_all, " + count(":longFrom", "c.reason = :reason") + " as long_reason "
             // one pass over the shop's cancellations of the longer window counts both windows
             + "from cancellation_request c where c.shop_id = :shop and c.submitted_at > :windowsFrom "
-            + "and c.submitted_at <= :now and c.status in " + CancellationStatus.SELLER_CANCELLING.stream()
-                    .map(st -> "'" + st.name() + "'").collect(java.util.stream.Collectors.joining(", ", "(", ")"))
+            + "and c.submitted_at <= :now and c.status in " + SqlLists.in(CancellationStatus.SELLER_CANCELLING)
             + " and c.force_majeure = false) w";
 
     /** Seller-caused cancellations since {@code from} that meet {@code condition}, within the pass over both windows. */

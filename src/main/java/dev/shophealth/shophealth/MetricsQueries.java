@@ -1,5 +1,7 @@
 package dev.shophealth.shophealth;
 
+import static dev.shophealth.common.SqlLists.in;
+
 import dev.shophealth.cancellation.CancellationStatus;
 import dev.shophealth.fact.ShopWindowFact;
 import dev.shophealth.order.InspectionResult;
@@ -104,11 +106,6 @@ public class MetricsQueries {
                 + "sum(case when " + time + " > :t7 then " + value + " else 0 end), "
                 + "sum(case when " + time + " > :t30 then " + value + " else 0 end), sum(" + value + ") from " + from
                 + (oneShop ? " and " + shop + ".shop_id = :shop" : "") + " group by " + shop + ".shop_id";
-    }
-
-    /** An SQL list of enum constants' names (code constants, never input). */
-    private static String in(List<? extends Enum<?>> values) {
-        return values.stream().map(v -> "'" + v.name() + "'").collect(java.util.stream.Collectors.joining(", ", "(", ")"));
     }
 
     private static int num(Object value) {

@@ -87,11 +87,11 @@ public class ShopHealthService {
     private record RecordedOutcome(String decisionId, Evaluation evaluation) {
     }
 
-    /** Bounds the outcomes remembered; past it they are forgotten (and read from the log again). */
+    /** Bounds the outcomes remembered; past it the least recently used are forgotten (and read from the log again). */
     static final int MAX_REMEMBERED = 50_000;
 
-    private final java.util.concurrent.ConcurrentHashMap<String, RecordedOutcome> recordedOutcomes =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private final com.github.benmanes.caffeine.cache.Cache<String, RecordedOutcome> recordedOutcomes =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(MAX_REMEMBERED).build();
 
     /**
      * The id of the shop's latest decision-log row when it recorded the same outcome as {@code evaluation}, else null.
@@ -103,11 +103,8 @@ public class ShopHealthService {
         if (latest == null) {
             return null;
         }
-        RecordedOutcome known = recordedOutcomes.get(shopId);
+        RecordedOutcome known = recordedOutcomes.getIfPresent(shopId);
         if (known == null || !known.decisionId().equals(latest)) {
-            if (recordedOutcomes.size() >= MAX_REMEMBERED) {
-                recordedOutcomes.clear();
-            }
             known = new RecordedOutcome(latest, log.output(latest));
             recordedOutcomes.put(shopId, known);
         }
