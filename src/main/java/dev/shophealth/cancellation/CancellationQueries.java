@@ -50,8 +50,111 @@ public class CancellationQueries {
         scope.restrict(shopId, where, params);
         var query = Cancellation.<Cancellation>find(String.join(" and ", where),
                 Sort.ascending("submittedAt").and("id"), params).page(page, size);
-        return new PageResponse<>(query.list().stream().map(c -> views.of(c, locale, now)).toList(), page, size,
-                query.count());
+        return new PageResponse<>(views.ofAll(query.list(), locale, now), page, size, query.count());
+    }
+
+    /** What the reviewers' queue is filtered by; null or empty means any. */
+    public record QueueFilter(CancellationReason reason, String shopId, java.util.Collection<String> shops,
+            java.math.BigDecimal minAmount, java.math.BigDecimal maxAmount) {
+    }
+
+    /** A waiting request with its order's amount and product (null when the order is not on record). */
+    public record QueueRow(CancellationResponse request, java.math.BigDecimal amount, String productName) {
+    }
+
+    /**
+     * The waiting requests that match, oldest first, with their orders: filtered, counted and paged by the
+     * database, the page's requests rendered in one batch.
+     */
+    @Transactional
+    public PageResponse<QueueRow> queue(QueueFilter filter, int page, int size, Locale locale, Instant now) {
+        StringBuilder where = new StringBuilder(" from Cancellation c left join ShopOrder o on o.orderNo = c.orderNo"
+                + " where c.status = :pending");
+        Parameters params = Parameters.with("pending", CancellationStatus.PENDING_REVIEW);
+        if (filter.reason() != null) {
+            where.append(" and c.reason = :reason");
+            params.and("reason", filter.reason());
+        }
+        if (filter.shopId() != null) {
+            where.append(" and upper(c.shopId) = upper(:shop)");
+            params.and("shop", filter.shopId());
+        }
+        if (filter.shops() != null) {
+            if (filter.shops().isEmpty()) {
+                return new PageResponse<>(List.of(), page, size, 0);
+            }
+            where.append(" and c.shopId in :shops");
+            params.and("shops", filter.shops());
+        }
+        if (filter.minAmount() != null) {
+            where.append(" and o.amount >= :min");
+            params.and("min", filter.minAmount());
+        }
+        if (filter.maxAmount() != null) {
+            where.append(" and o.amount <= :max");
+            params.and("max", filter.maxAmount());
+        }
+        var em = Cancellation.getEntityManager();
+        var rows = em.createQuery("select c, o.amount, o.productName" + where + " order by c.submittedAt, c.id",
+                Object[].class);
+        var count = em.createQuery("select count(c)" + where, Long.class);
+        params.map().forEach((k, v) -> {
+            rows.setParameter(k, v);
+            count.setParameter(k, v);
+        });
+        List<Object[]> found = rows.setFirstResult(page * size).setMaxResults(size).getResultList();
+        List<CancellationResponse> views = this.views.ofAll(found.stream().map(r -> (Cancellation) r[0]).toList(),
+                locale, now);
+        List<QueueRow> items = new ArrayList<>();
+        for (int i = 0; i < found.size(); i++) {
+            items.add(new QueueRow(views.get(i), (java.math.BigDecimal) found.get(i)[1], (String) found.get(i)[2]));
+        }
+        return new PageResponse<>(items, page, size, count.getSingleResult());
+    }
+
+    /** The shops that have a request waiting for a reviewer. */
+    @Transactional
+    public List<String> waitingShops() {
+        return Cancellation.getEntityManager().createQuery(
+                "select distinct c.shopId from Cancellation c where c.status = :pending", String.class)
+                .setParameter("pending", CancellationStatus.PENDING_REVIEW).getResultList();
+    }
+
+    /** How many requests wait for a reviewer. */
+    @Transactional
+    public long waiting() {
+        return Cancellation.count("status", CancellationStatus.PENDING_REVIEW);
+    }
+
+    /**
+     * A shop's requests for reading, newest first, filtered by reason, status and submission time
+     * ([{@code from}, {@code to}), either may be null) and paged by the database.
+     */
+    @Transactional
+    public PageResponse<CancellationResponse> history(String shopId, CancellationReason reason,
+            CancellationStatus status, Instant from, Instant to, int page, int size, Locale locale, Instant now) {
+        scope.requireShop(shopId);
+        StringBuilder where = new StringBuilder("shopId = :shop");
+        Parameters params = Parameters.with("shop", shopId);
+        if (reason != null) {
+            where.append(" and reason = :reason");
+            params.and("reason", reason);
+        }
+        if (status != null) {
+            where.append(" and status = :status");
+            params.and("status", status);
+        }
+        if (from != null) {
+            where.append(" and submittedAt >= :from");
+            params.and("from", from);
+        }
+        if (to != null) {
+            where.append(" and submittedAt < :to");
+            params.and("to", to);
+        }
+        var query = Cancellation.<Cancellation>find(where.toString(),
+                Sort.descending("submittedAt").and("id", Sort.Direction.Descending), params).page(page, size);
+        return new PageResponse<>(views.ofAll(query.list(), locale, now), page, size, query.count());
     }
 
     @Transactional
@@ -64,25 +167,22 @@ public class CancellationQueries {
     }
 
     /**
-     * Every request of a shop as CSV, oldest first, as the guide asks merchants to keep them: UTF-8 with a
-     * byte-order mark so spreadsheets show Chinese text correctly.
+     * A shop's requests as CSV for a spreadsheet, oldest first as the guide asks merchants to keep them (UTF-8 with a
+     * byte-order mark so spreadsheets show Chinese text correctly): column names in the reader's language, times in
+     * {@code zone} with their offset, the handling time in whole minutes, cells a spreadsheet would take for a
+     * formula defused; only requests submitted in [{@code from}, {@code to}) when given.
      */
     @Transactional
-    /**
-     * A shop's requests as CSV for a spreadsheet (UTF-8 with a byte-order mark): column names in the reader's
-     * language, times in {@code zone} with their offset, the handling time in whole minutes, cells a spreadsheet
-     * would take for a formula defused; only requests submitted in [{@code from}, {@code to}) when given.
-     */
     public String records(String shopId, java.util.Locale locale, java.time.ZoneId zone, Instant from, Instant to) {
         scope.requireShop(shopId);
-        StringBuilder where = new StringBuilder("shopId = :shop");
-        io.quarkus.panache.common.Parameters params = io.quarkus.panache.common.Parameters.with("shop", shopId);
+        StringBuilder where = new StringBuilder(" from Cancellation c where c.shopId = :shop");
+        Parameters params = Parameters.with("shop", shopId);
         if (from != null) {
-            where.append(" and submittedAt >= :from");
+            where.append(" and c.submittedAt >= :from");
             params = params.and("from", from);
         }
         if (to != null) {
-            where.append(" and submittedAt < :to");
+            where.append(" and c.submittedAt < :to");
             params = params.and("to", to);
         }
         java.time.format.DateTimeFormatter time = java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME;
@@ -91,10 +191,18 @@ public class CancellationQueries {
         StringWriter out = new StringWriter().append('\uFEFF');
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").get())) {
             csv.printRecord("zh".equals(locale.getLanguage()) ? RECORD_COLUMNS_ZH : RECORD_COLUMNS);
-            for (Cancellation c : Cancellation.<Cancellation>list(where.toString(), Sort.ascending("submittedAt"),
-                    params)) {
-                BuyerContact contact = BuyerContact.findById(c.id);
-                Refund refund = Refund.find("requestId", c.id).firstResult();
+            List<Cancellation> all = Cancellation.<Cancellation>list("select c" + where + " order by c.submittedAt",
+                    params);
+            // the contacts and refunds of these requests in two statements, not two per request
+            java.util.Map<String, BuyerContact> contacts = new java.util.HashMap<>();
+            java.util.Map<String, Refund> refunds = new java.util.HashMap<>();
+            BuyerContact.<BuyerContact>list("requestId in (select c.id" + where + ")", params)
+                    .forEach(b -> contacts.put(b.requestId, b));
+            Refund.<Refund>list("requestId in (select c.id" + where + ")", params)
+                    .forEach(r -> refunds.putIfAbsent(r.requestId, r));
+            for (Cancellation c : all) {
+                BuyerContact contact = contacts.get(c.id);
+                Refund refund = refunds.get(c.id);
                 csv.printRecord(java.util.stream.Stream.of(c.orderNo, c.reason, c.detail, at.apply(c.submittedAt),
                         at.apply(c.decidedAt),
                         c.decidedAt == null ? null : Duration.between(c.submittedAt, c.decidedAt).toMinutes(),

@@ -55,6 +55,18 @@ public class DecisionLog {
         return entry == null ? null : output(entry).evaluation();
     }
 
+    /** The evaluations recorded under these ids, in one statement; an id without a row is absent from the map. */
+    public java.util.Map<String, Evaluation> outputs(java.util.Collection<String> decisionIds) {
+        java.util.Map<String, Evaluation> outputs = new java.util.HashMap<>();
+        java.util.Set<String> ids = decisionIds.stream().filter(java.util.Objects::nonNull)
+                .collect(Collectors.toSet());
+        if (!ids.isEmpty()) {
+            DecisionLogEntry.<DecisionLogEntry>list("decisionId in ?1", ids)
+                    .forEach(e -> outputs.put(e.decisionId, output(e).evaluation()));
+        }
+        return outputs;
+    }
+
     /** The record of a row's output; a row written by a newer schema is refused rather than misread. */
     public DecisionRecord output(DecisionLogEntry entry) {
         DecisionRecord record = read(entry.output, DecisionRecord.class);

@@ -69,4 +69,20 @@ public class ShopsHealthService {
         return new PageResponse<>(risks.subList(from, Math.min(risks.size(), from + size)), page, size, risks.size());
     }
 
+    /**
+     * The risk level of each of these shops at {@code asOf}: one metrics statement per shop, so for the few shops a
+     * page shows (the shops with a waiting request), not for the whole platform.
+     */
+    @Transactional
+    public Map<String, RiskLevel> levels(java.util.Collection<String> shopIds, Instant asOf) {
+        CompiledRuleset ruleset = decisions.active();
+        HealthWindows lengths = HealthWindows.of(ruleset.parameters().parameters());
+        Map<String, RiskLevel> levels = new java.util.HashMap<>();
+        for (String id : shopIds) {
+            List<ShopWindowFact> windows = metrics.windows(id, asOf, lengths).getOrDefault(id,
+                    MetricsQueries.empty(lengths));
+            levels.put(id, reports.level(ruleset, reports.evaluate(ruleset, windows)));
+        }
+        return levels;
+    }
 }

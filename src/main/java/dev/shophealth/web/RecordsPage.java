@@ -19,9 +19,7 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -34,8 +32,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class RecordsPage {
 
     static final int PAGE_SIZE = 20;
-    /** The listing service pages by 200; a shop's records are read in pages of that size and filtered here. */
-    static final int FETCH = 200;
 
     @Inject
     Pages pages;
@@ -59,23 +55,11 @@ public class RecordsPage {
         CancellationStatus s = enumOrNull(CancellationStatus.class, status);
         Instant start = day(from, 0);
         Instant end = day(to, 1);
-        Instant now = Instant.now();
-        List<CancellationResponse> all = new ArrayList<>();
-        for (int p = 0;; p++) {
-            PageResponse<CancellationResponse> chunk = queries.list(s, shopId, p, FETCH, pages.locale(), now);
-            chunk.items().stream().filter(c -> r == null || c.reason() == r)
-                    .filter(c -> start == null || !c.submittedAt().isBefore(start))
-                    .filter(c -> end == null || c.submittedAt().isBefore(end)).forEach(all::add);
-            if ((long) (p + 1) * FETCH >= chunk.total()) {
-                break;
-            }
-        }
-        // newest first for reading; the CSV keeps the oldest first, as a register
-        java.util.Collections.reverse(all);
         int p = Paging.page(page);
-        List<CancellationResponse> shown = all.stream().skip((long) p * PAGE_SIZE).limit(PAGE_SIZE).toList();
-        return pages.html(records.data("shopId", shopId).data("items", shown)
-                .data("pager", Paging.of(p, PAGE_SIZE, all.size())).data("base", pages.baseQuery())
+        PageResponse<CancellationResponse> found = queries.history(shopId, r, s, start, end, p, PAGE_SIZE,
+                pages.locale(), Instant.now());
+        return pages.html(records.data("shopId", shopId).data("items", found.items())
+                .data("pager", Paging.of(p, PAGE_SIZE, found.total())).data("base", pages.baseQuery())
                 .data("reason", r == null ? "" : r.name()).data("status", s == null ? "" : s.name())
                 .data("from", from == null ? "" : from).data("to", to == null ? "" : to)
                 .data("reasons", Arrays.stream(CancellationReason.values()).map(Enum::name).toList())

@@ -3,11 +3,7 @@ package dev.shophealth.web;
 import dev.shophealth.cancellation.CancellationQueries;
 import dev.shophealth.cancellation.CancellationReason;
 import dev.shophealth.cancellation.CancellationResponse;
-import dev.shophealth.cancellation.CancellationStatus;
 import dev.shophealth.common.PageResponse;
-import dev.shophealth.order.OrderResponse;
-import dev.shophealth.order.OrderSearch;
-import dev.shophealth.order.OrderService;
 import dev.shophealth.shophealth.RiskLevel;
 import dev.shophealth.shophealth.ShopsHealthService;
 import io.quarkus.qute.Location;
@@ -23,9 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -40,7 +34,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class ReviewQueuePage {
 
     static final int PAGE_SIZE = 20;
-    static final int FETCH = 200;
 
     /** A line of the queue. */
     @TemplateData
@@ -51,8 +44,6 @@ public class ReviewQueuePage {
     Pages pages;
     @Inject
     CancellationQueries queries;
-    @Inject
-    OrderService orders;
     @Inject
     ShopsHealthService shops;
     @Inject
@@ -76,35 +67,18 @@ public class ReviewQueuePage {
         BigDecimal high = amount(max);
         String shopId = OrderSearchPage.trim(shop);
         Instant now = Instant.now();
-        Map<String, RiskLevel> levels = new HashMap<>();
-        shops.list(null, ShopsHealthService.SortBy.shopId, 0, 100_000, now).items()
-                .forEach(s -> levels.put(s.shopId(), s.riskLevel()));
-        List<Item> waiting = new ArrayList<>();
-        long total = 0;
-        for (int p = 0;; p++) {
-            PageResponse<CancellationResponse> chunk = queries.list(CancellationStatus.PENDING_REVIEW, null, p, FETCH,
-                    pages.locale(), now);
-            total = chunk.total();
-            for (CancellationResponse c : chunk.items()) {
-                if ((r == null || c.reason() == r) && (shopId == null || c.shopId().equalsIgnoreCase(shopId))
-                        && (l == null || levels.get(c.shopId()) == l)) {
-                    OrderResponse o = orders.search(new OrderSearch(null, c.orderNo(), null, null, null, null, 0, 1))
-                            .items().stream().findFirst().orElse(null);
-                    BigDecimal amount = o == null ? null : o.amount();
-                    if ((low == null || amount != null && amount.compareTo(low) >= 0)
-                            && (high == null || amount != null && amount.compareTo(high) <= 0)) {
-                        waiting.add(new Item(c, amount, o == null ? "" : o.productName(), levels.get(c.shopId())));
-                    }
-                }
-            }
-            if ((long) (p + 1) * FETCH >= chunk.total()) {
-                break;
-            }
-        }
+        // risk levels only of the shops with a waiting request: the level filter and the column need no others
+        Map<String, RiskLevel> levels = shops.levels(queries.waitingShops(), now);
+        List<String> atLevel = l == null ? null : levels.entrySet().stream().filter(e -> e.getValue() == l)
+                .map(Map.Entry::getKey).toList();
         int p = Paging.page(page);
-        List<Item> shown = waiting.stream().skip((long) p * PAGE_SIZE).limit(PAGE_SIZE).toList();
-        return pages.html(queue.data("items", shown).data("total", total).data("matching", waiting.size())
-                .data("pager", Paging.of(p, PAGE_SIZE, waiting.size())).data("base", pages.baseQuery())
+        PageResponse<CancellationQueries.QueueRow> found = queries.queue(
+                new CancellationQueries.QueueFilter(r, shopId, atLevel, low, high), p, PAGE_SIZE, pages.locale(), now);
+        List<Item> shown = found.items().stream().map(row -> new Item(row.request(), row.amount(),
+                row.productName() == null ? "" : row.productName(), levels.get(row.request().shopId()))).toList();
+        long total = queries.waiting();
+        return pages.html(queue.data("items", shown).data("total", total).data("matching", found.total())
+                .data("pager", Paging.of(p, PAGE_SIZE, found.total())).data("base", pages.baseQuery())
                 .data("reason", r == null ? "" : r.name()).data("shop", shopId == null ? "" : shopId)
                 .data("level", l == null ? "" : l.name()).data("min", low == null ? "" : low.toPlainString())
                 .data("max", high == null ? "" : high.toPlainString())

@@ -224,6 +224,11 @@ class WebPagesBrowserTest {
                     + "document.querySelectorAll('body *').forEach(function (e) { var r = e.getBoundingClientRect();"
                     + " if (r.right > w + 0.5) out.push(e.tagName + '#' + e.id + '.' + e.className + ' ' + r.right); });"
                     + "return out.slice(0, 10).join(', ');"));
+            double tableCut = ((Number) b.js("var t = document.getElementById('metrics');"
+                    + " return t.getBoundingClientRect().width - t.parentElement.clientWidth;")).doubleValue();
+            assertTrue(tableCut <= 1, () -> "the metrics table fits its card at 390 px (thresholds under the names),"
+                    + " cut by " + tableCut + " px");
+            assertTrue(b.find("#metrics tbody th").getText().contains("阈值"), "each metric names its threshold on a phone");
             b.screenshot("merchant-dashboard-390px-zh");
         }
     }

@@ -141,4 +141,109 @@ class WebPagesResourceTest {
         given().redirects().follow(false).when().get("/lang?to=en&back=//evil.example/x").then().statusCode(303)
                 .header("Location", not(containsString("evil")));
     }
+
+    /**
+     * The queue's filters agree with the API: for each filter the page lists, in order, exactly the waiting requests
+     * that the API's list, order amounts and shops' risk levels say match it (oldest first, first page).
+     */
+    @Test
+    void theQueueFiltersAgreeWithTheApi() {
+        java.util.List<java.util.Map<String, Object>> waiting = new java.util.ArrayList<>();
+        for (int page = 0;; page++) {
+            var chunk = given().auth().preemptive().basic("reviewer", "reviewer-demo").when()
+                    .get("/api/cancellations?status=PENDING_REVIEW&size=200&page=" + page).then().statusCode(200)
+                    .extract().jsonPath();
+            waiting.addAll(chunk.getList("items"));
+            if ((page + 1) * 200 >= chunk.getInt("total")) {
+                break;
+            }
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(!waiting.isEmpty(), "no request waits");
+        java.util.Map<String, java.math.BigDecimal> amounts = new java.util.HashMap<>();
+        java.util.Map<String, String> levels = new java.util.HashMap<>();
+        for (var w : waiting) {
+            String orderNo = (String) w.get("orderNo");
+            amounts.put(orderNo, new java.math.BigDecimal(given().auth().preemptive().basic("reviewer", "reviewer-demo")
+                    .when().get("/api/orders/" + orderNo).then().statusCode(200).extract().jsonPath()
+                    .getString("order.amount")));
+            levels.computeIfAbsent((String) w.get("shopId"), shop -> given().auth().preemptive()
+                    .basic("reviewer", "reviewer-demo").when().get("/api/shops/" + shop + "/health").then()
+                    .statusCode(200).extract().jsonPath().getString("riskLevel"));
+        }
+        String first = (String) waiting.get(0).get("shopId");
+        java.math.BigDecimal median = waiting.stream().map(w -> amounts.get((String) w.get("orderNo"))).sorted()
+                .toList().get(waiting.size() / 2);
+        String session = session("reviewer", "reviewer-demo");
+        java.util.Map<String, java.util.function.Predicate<java.util.Map<String, Object>>> filters =
+                new java.util.LinkedHashMap<>();
+        filters.put("page=0", w -> true);
+        filters.put("reason=QUALITY_ISSUE", w -> "QUALITY_ISSUE".equals(w.get("reason")));
+        filters.put("shop=" + first.toLowerCase(), w -> first.equals(w.get("shopId")));
+        filters.put("level=" + levels.get(first), w -> levels.get(first).equals(levels.get((String) w.get("shopId"))));
+        filters.put("level=LOW", w -> "LOW".equals(levels.get((String) w.get("shopId"))));
+        filters.put("min=" + median, w -> amounts.get((String) w.get("orderNo")).compareTo(median) >= 0);
+        filters.put("max=" + median + "&reason=OUT_OF_STOCK", w -> amounts.get((String) w.get("orderNo"))
+                .compareTo(median) <= 0 && "OUT_OF_STOCK".equals(w.get("reason")));
+        filters.forEach((query, matches) -> {
+            java.util.List<String> expected = waiting.stream().filter(matches).map(w -> (String) w.get("orderNo"))
+                    .toList();
+            String html = as(session).cookie("shophealth-lang", "en").when().get("/review?" + query).then()
+                    .statusCode(200).extract().asString();
+            java.util.List<String> shown = new java.util.ArrayList<>();
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("class=\"request-link\"[^>]*>([^<]+)</a>")
+                    .matcher(html);
+            while (m.find()) {
+                shown.add(m.group(1));
+            }
+            assertEquals(expected.subList(0, Math.min(20, expected.size())), shown, "/review?" + query);
+            if (expected.size() != waiting.size()) {
+                assertTrue(html.contains("<strong>" + waiting.size() + "</strong>") && html.contains(
+                        expected.size() + " match the filters"), "/review?" + query + " counts what waits and matches");
+            }
+        });
+    }
+
+    /** The records' filters agree with the API: newest first, by reason, status and days in the platform's zone. */
+    @Test
+    void theRecordsFiltersAgreeWithTheApi() {
+        java.util.List<java.util.Map<String, Object>> all = new java.util.ArrayList<>();
+        for (int page = 0;; page++) {
+            var chunk = given().auth().preemptive().basic("reviewer", "reviewer-demo").when()
+                    .get("/api/cancellations?shopId=S1002&size=200&page=" + page).then().statusCode(200).extract()
+                    .jsonPath();
+            all.addAll(chunk.getList("items"));
+            if ((page + 1) * 200 >= chunk.getInt("total")) {
+                break;
+            }
+        }
+        java.util.Collections.reverse(all);
+        org.junit.jupiter.api.Assumptions.assumeTrue(all.size() > 1, "S1002 has records");
+        java.time.ZoneId zone = java.time.ZoneId.of("Asia/Shanghai");
+        java.util.function.Function<java.util.Map<String, Object>, java.time.LocalDate> day = w -> java.time.Instant
+                .parse((String) w.get("submittedAt")).atZone(zone).toLocalDate();
+        java.time.LocalDate middle = day.apply(all.get(all.size() / 2));
+        String session = session("merchant-S1002", "merchant-demo");
+        java.util.Map<String, java.util.function.Predicate<java.util.Map<String, Object>>> filters =
+                new java.util.LinkedHashMap<>();
+        filters.put("page=0", w -> true);
+        filters.put("reason=OUT_OF_STOCK", w -> "OUT_OF_STOCK".equals(w.get("reason")));
+        filters.put("status=APPROVED", w -> "APPROVED".equals(w.get("status")));
+        filters.put("from=" + middle, w -> !day.apply(w).isBefore(middle));
+        filters.put("to=" + middle + "&reason=OUT_OF_STOCK", w -> !day.apply(w).isAfter(middle)
+                && "OUT_OF_STOCK".equals(w.get("reason")));
+        filters.forEach((query, matches) -> {
+            java.util.List<String> expected = all.stream().filter(matches).map(w -> (String) w.get("orderNo")).toList();
+            String html = as(session).cookie("shophealth-lang", "en").when().get("/shop/S1002/records?" + query)
+                    .then().statusCode(200).extract().asString();
+            java.util.List<String> shown = new java.util.ArrayList<>();
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("href=\"/shop/S1002/requests/[^\"]+\">([^<]+)</a>")
+                    .matcher(html);
+            while (m.find()) {
+                shown.add(m.group(1));
+            }
+            assertEquals(expected.subList(0, Math.min(20, expected.size())), shown, "/shop/S1002/records?" + query);
+            assertTrue(html.contains(" / " + Math.max(1, (expected.size() + 19) / 20) + "</span>"),
+                    "/shop/S1002/records?" + query + " pages " + expected.size() + " records");
+        });
+    }
 }
