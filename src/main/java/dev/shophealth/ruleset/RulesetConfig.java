@@ -42,6 +42,14 @@ public interface RulesetConfig {
     @WithDefault("30s")
     Duration checkTimeout();
 
+    /**
+     * Keep the next check's child process started ahead (its classes loaded and warmed by compiling the last
+     * candidate that passed), so a check does not wait for a JVM to start: one idle JVM of at most
+     * {@link #checkMaxHeapMb()} heap, used once and replaced after each check that passed.
+     */
+    @WithDefault("true")
+    boolean checkPrestart();
+
     /** Heap limit of the child process that checks a candidate, in megabytes. */
     @WithDefault("256")
     int checkMaxHeapMb();

@@ -67,8 +67,14 @@ public class RulesetRegistry {
     private final AtomicReference<ReloadFailure> lastFailure = new AtomicReference<>();
     private volatile Instant activatedAt;
 
+    /** The child started ahead for the next check is stopped with the service. */
+    void onStop(@Observes io.quarkus.runtime.ShutdownEvent event) {
+        IsolatedCheck.prestart(false);
+    }
+
     /** Runs before the sample loader, whose cancellation requests the rules screen. */
     void onStart(@Observes @Priority(1) StartupEvent event) {
+        IsolatedCheck.prestart(config.checkPrestart());
         try {
             if (config.source() == RulesetConfig.Source.DATABASE && adoptFleetRevision()) {
                 return;

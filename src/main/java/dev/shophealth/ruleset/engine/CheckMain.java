@@ -19,23 +19,61 @@ public final class CheckMain {
             List<RulesetProblem> warnings) {
     }
 
+    /**
+     * Started ahead of a check: standard input first carries a ruleset that passed its checks, compiled once to load
+     * and warm the engine's classes (its result discarded), then the candidate when a check takes this process.
+     */
+    static final String WARM_UP = "--warm-up";
+    /** A process started ahead that receives no candidate within this time ends itself. */
+    static final long MAX_WAIT_MILLIS = java.util.concurrent.TimeUnit.MINUTES.toMillis(11);
+
     private CheckMain() {
     }
 
     public static void main(String[] args) throws IOException {
+        boolean warmUp = List.of(args).contains(WARM_UP);
+        java.util.concurrent.atomic.AtomicBoolean candidateRead = new java.util.concurrent.atomic.AtomicBoolean();
+        if (warmUp) {
+            // before the guard, which refuses threads: a process nobody takes does not outlive its purpose
+            Thread idle = new Thread(() -> {
+                try {
+                    Thread.sleep(MAX_WAIT_MILLIS);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                if (!candidateRead.get()) {
+                    Runtime.getRuntime().halt(0);
+                }
+            }, "idle-limit");
+            idle.setDaemon(true);
+            idle.start();
+        }
         // this process runs candidates' rule code: the run-time guard is on here (the service does not install it:
         // its HTTP layer, Netty, fails under a security manager)
         RuleGuard.install();
         PrintStream answer = System.out;
         System.setOut(System.err); // whatever the engine prints must not mix with the answer
         ObjectMapper json = new ObjectMapper();
-        Map<String, String> files = json.readValue(System.in, new TypeReference<Map<String, String>>() { });
+        // "--without-source-scan" is for the tests that show the boundaries beneath the scan hold on their own
+        boolean scan = !List.of(args).contains("--without-source-scan");
+        RulesetCompiler.Options options = new RulesetCompiler.Options(scan, null, List.of());
+        com.fasterxml.jackson.databind.MappingIterator<Map<String, String>> documents = json
+                .readerFor(new TypeReference<Map<String, String>>() { }).readValues(System.in);
+        if (warmUp && documents.hasNextValue()) {
+            try {
+                RulesetCompiler.compile(RulesetFiles.of(documents.nextValue()), options);
+            } catch (RuntimeException e) {
+                // only a warm-up: the candidate is judged on its own below
+            }
+        }
+        if (!documents.hasNextValue()) {
+            Runtime.getRuntime().halt(0); // the parent went away without a candidate: nothing to answer
+        }
+        Map<String, String> files = documents.nextValue();
+        candidateRead.set(true);
         Answer result;
         try {
-            // "--without-source-scan" is for the tests that show the boundaries beneath the scan hold on their own
-            boolean scan = !List.of(args).contains("--without-source-scan");
-            CompiledRuleset checked = RulesetCompiler.compile(RulesetFiles.of(files),
-                    new RulesetCompiler.Options(scan, null, List.of()));
+            CompiledRuleset checked = RulesetCompiler.compile(RulesetFiles.of(files), options);
             result = new Answer(List.of(), checked.scenarioResults(), checked.warnings());
         } catch (RulesetRejectedException e) {
             result = new Answer(e.problems(), List.of(), List.of());

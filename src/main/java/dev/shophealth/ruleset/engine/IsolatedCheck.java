@@ -54,42 +54,182 @@ public final class IsolatedCheck {
     }
 
     static CheckMain.Answer runChild(RulesetFiles files, Limits limits, boolean sourceScan) {
-        Path work = null;
+        Worker worker = sourceScan ? takeReady(limits) : null;
+        if (worker == null) {
+            worker = Worker.start(limits, sourceScan, null);
+        }
         try {
-            work = Files.createTempDirectory("ruleset-check-");
-            Path in = work.resolve("candidate.json");
-            Path out = work.resolve("answer.json");
-            Path err = work.resolve("child.log");
-            JSON.writeValue(in.toFile(), files.files());
-            Path sandbox = Files.createDirectory(work.resolve("cwd"));
-            List<String> command = new ArrayList<>(command(limits));
-            if (!sourceScan) {
-                command.add("--without-source-scan");
+            CheckMain.Answer answer = worker.check(files);
+            if (sourceScan && answer.problems().isEmpty()) {
+                // the next check finds a child started, its classes loaded and warmed by compiling these files
+                prestart(limits, files);
             }
-            ProcessBuilder builder = new ProcessBuilder(command).directory(sandbox.toFile())
-                    .redirectInput(in.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile());
-            builder.environment().clear(); // no passwords, no database address: the child needs none
-            Process child = builder.start();
-            if (!child.waitFor(limits.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
-                child.descendants().forEach(ProcessHandle::destroyForcibly);
-                child.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-                throw rejected("the checks did not finish within " + limits.timeout().toSeconds() + " s (a rule "
-                        + "loops or waits); the candidate was stopped and nothing of it runs in the service");
-            }
-            String log = Files.readString(err, StandardCharsets.UTF_8);
-            if (child.exitValue() != 0 || Files.size(out) == 0) {
-                throw rejected(child.exitValue() == OUT_OF_MEMORY_EXIT || log.contains("OutOfMemoryError")
-                        ? "the checks ran out of memory (limit " + limits.maxHeapMegabytes() + " MB): a rule builds "
-                                + "something huge; the candidate was stopped"
-                        : "the checks ended abnormally (exit " + child.exitValue() + "): " + lastLine(log));
-            }
-            return JSON.readValue(out.toFile(), CheckMain.Answer.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot run the isolated ruleset check", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw rejected("the check was interrupted");
+            return answer;
         } finally {
+            worker.close();
+        }
+    }
+
+    /** Whether a child is started ahead for the next check (the service turns it on; the command line does not). */
+    private static volatile boolean prestart;
+    /** The child started ahead, or null. */
+    private static final java.util.concurrent.atomic.AtomicReference<Worker> READY =
+            new java.util.concurrent.atomic.AtomicReference<>();
+    /** How many checks were served by a child started ahead (for the tests and the benchmark's explanation). */
+    private static final java.util.concurrent.atomic.AtomicLong PRESTARTED_USED = new java.util.concurrent.atomic.AtomicLong();
+
+    /**
+     * Keeps one child started ahead: after each check that passed, a new child starts in the background and compiles
+     * that candidate's files once (its own warm-up, results discarded), then waits for the next candidate on its
+     * standard input. It is used once, like any child; a candidate that was refused never warms a child. Off when
+     * {@code enabled} is false, and any waiting child is stopped.
+     */
+    public static void prestart(boolean enabled) {
+        prestart = enabled;
+        if (!enabled) {
+            Worker idle = READY.getAndSet(null);
+            if (idle != null) {
+                idle.close();
+            }
+        }
+    }
+
+    static long prestartedUsed() {
+        return PRESTARTED_USED.get();
+    }
+
+    static boolean hasChildStartedAhead() {
+        return READY.get() != null;
+    }
+
+    private static void prestart(Limits limits, RulesetFiles warmUp) {
+        if (!prestart || READY.get() != null) {
+            return;
+        }
+        Thread starter = new Thread(() -> {
+            try {
+                Worker next = Worker.start(limits, true, warmUp);
+                if (!prestart || !READY.compareAndSet(null, next)) {
+                    next.close();
+                }
+            } catch (RuntimeException e) {
+                // the next check starts its own child, as without this
+            }
+        }, "ruleset-check-prestart");
+        starter.setDaemon(true);
+        starter.start();
+    }
+
+    private static Worker takeReady(Limits limits) {
+        Worker ready = READY.getAndSet(null);
+        if (ready == null) {
+            return null;
+        }
+        if (!ready.limits.equals(limits) || !ready.process.isAlive() || ready.age().compareTo(Worker.MAX_IDLE) > 0) {
+            ready.close();
+            return null;
+        }
+        PRESTARTED_USED.incrementAndGet();
+        return ready;
+    }
+
+    /** One child process, used for one check; started with or without a warm-up it runs before it waits. */
+    private static final class Worker {
+
+        /** A child waiting longer than this is replaced rather than used (it also ends itself, see CheckMain). */
+        static final Duration MAX_IDLE = Duration.ofMinutes(10);
+
+        final Limits limits;
+        final Process process;
+        final Path work;
+        final Path out;
+        final Path err;
+        final long startedAt = System.nanoTime();
+
+        private Worker(Limits limits, Process process, Path work, Path out, Path err) {
+            this.limits = limits;
+            this.process = process;
+            this.work = work;
+            this.out = out;
+            this.err = err;
+        }
+
+        Duration age() {
+            return Duration.ofNanos(System.nanoTime() - startedAt);
+        }
+
+        static Worker start(Limits limits, boolean sourceScan, RulesetFiles warmUp) {
+            Path work = null;
+            try {
+                work = Files.createTempDirectory("ruleset-check-");
+                Path out = work.resolve("answer.json");
+                Path err = work.resolve("child.log");
+                Path sandbox = Files.createDirectory(work.resolve("cwd"));
+                List<String> command = new ArrayList<>(command(limits));
+                if (!sourceScan) {
+                    command.add("--without-source-scan");
+                }
+                if (warmUp != null) {
+                    command.add(CheckMain.WARM_UP);
+                }
+                ProcessBuilder builder = new ProcessBuilder(command).directory(sandbox.toFile())
+                        .redirectInput(ProcessBuilder.Redirect.PIPE).redirectOutput(out.toFile())
+                        .redirectError(err.toFile());
+                builder.environment().clear(); // no passwords, no database address: the child needs none
+                Worker worker = new Worker(limits, builder.start(), work, out, err);
+                if (warmUp != null) {
+                    // the warm-up document goes first; the candidate follows when a check takes this child
+                    worker.process.getOutputStream().write(JSON.writeValueAsBytes(warmUp.files()));
+                    worker.process.getOutputStream().write('\n');
+                    worker.process.getOutputStream().flush();
+                }
+                return worker;
+            } catch (IOException e) {
+                delete(work);
+                throw new UncheckedIOException("Cannot run the isolated ruleset check", e);
+            }
+        }
+
+        CheckMain.Answer check(RulesetFiles files) {
+            try {
+                try (var in = process.getOutputStream()) {
+                    in.write(JSON.writeValueAsBytes(files.files()));
+                } catch (IOException e) {
+                    // the child ended before it read the candidate: judged below by its exit
+                }
+                if (!process.waitFor(limits.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
+                    process.descendants().forEach(ProcessHandle::destroyForcibly);
+                    process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                    throw rejected("the checks did not finish within " + limits.timeout().toSeconds() + " s (a rule "
+                            + "loops or waits); the candidate was stopped and nothing of it runs in the service");
+                }
+                String log = Files.readString(err, StandardCharsets.UTF_8);
+                if (process.exitValue() != 0 || Files.size(out) == 0) {
+                    throw rejected(process.exitValue() == OUT_OF_MEMORY_EXIT || log.contains("OutOfMemoryError")
+                            ? "the checks ran out of memory (limit " + limits.maxHeapMegabytes() + " MB): a rule "
+                                    + "builds something huge; the candidate was stopped"
+                            : "the checks ended abnormally (exit " + process.exitValue() + "): " + lastLine(log));
+                }
+                return JSON.readValue(out.toFile(), CheckMain.Answer.class);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot run the isolated ruleset check", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw rejected("the check was interrupted");
+            }
+        }
+
+        /** Stops the child if it still runs and deletes its folder. */
+        void close() {
+            if (process.isAlive()) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+                try {
+                    process.waitFor(5, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             delete(work);
         }
     }

@@ -82,7 +82,8 @@ public final class RulesetCompiler {
             messages.missing(use.code()).forEach(m -> problems.add(new RulesetProblem(use.file(), use.line(),
                     "code " + use.code() + " has no text in " + m)));
         }
-        InternalKnowledgeBase kieBase = build(files, problems, warnings);
+        InternalKnowledgeBase kieBase = options.scenarios() == null ? build(files, problems, warnings)
+                : buildOrReuse(files, problems, warnings);
         if (!problems.isEmpty()) {
             throw new RulesetRejectedException(problems);
         }
@@ -101,6 +102,57 @@ public final class RulesetCompiler {
         }
         return new CompiledRuleset(files, kieBase, parameters, messages, rules, List.copyOf(warnings), results,
                 candidate.compiledAt());
+    }
+
+    /** A rule base built here for the exact DRL sources it holds, with the compiler's warnings about them. */
+    private record Built(InternalKnowledgeBase kieBase, List<RulesetProblem> warnings) {
+    }
+
+    /** The last few rule bases built in the service, by their DRL sources; a KieBase is shared safely. */
+    private static final Map<String, Built> BUILT = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(8, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Built> eldest) {
+                    return size() > 4;
+                }
+            });
+
+    /**
+     * In the service, a checked candidate whose DRL files are exactly those of a rule base built here before (a change
+     * of parameters or texts only, a rollback, the same folder again) reuses that rule base instead of compiling the
+     * same sources a second time: the same text compiles to the same rules. Anything else is compiled.
+     */
+    private static InternalKnowledgeBase buildOrReuse(RulesetFiles files, List<RulesetProblem> problems,
+            List<RulesetProblem> warnings) {
+        String key = drlDigest(files);
+        Built built = BUILT.get(key);
+        if (built == null) {
+            List<RulesetProblem> buildWarnings = new ArrayList<>();
+            InternalKnowledgeBase kieBase = build(files, problems, buildWarnings);
+            warnings.addAll(buildWarnings);
+            if (kieBase != null && problems.isEmpty()) {
+                BUILT.put(key, new Built(kieBase, List.copyOf(buildWarnings)));
+            }
+            return kieBase;
+        }
+        warnings.addAll(built.warnings());
+        return built.kieBase();
+    }
+
+    /** A digest of the DRL files' paths and texts, in path order. */
+    static String drlDigest(RulesetFiles files) {
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            files.drlFiles().sorted().forEach(f -> {
+                sha.update(f.getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+                sha.update(files.files().get(f).getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+            });
+            return java.util.HexFormat.of().formatHex(sha.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static InternalKnowledgeBase build(RulesetFiles files, List<RulesetProblem> problems,

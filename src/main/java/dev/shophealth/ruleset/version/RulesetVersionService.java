@@ -51,22 +51,27 @@ public class RulesetVersionService {
     Governance governance;
 
     /** Checks and stores a candidate from a zip; nothing becomes active. */
-    @Transactional
     public VersionView upload(byte[] zip, String comment) {
         return store(RulesetFiles.of(unzip(zip)), comment);
     }
 
     /** Checks and stores the rules folder as it is now; nothing becomes active. */
-    @Transactional
     public VersionView uploadFolder(String comment) {
         return store(RulesetFiles.read(config.dir()), comment);
     }
 
+    /**
+     * The check (seconds, in its child process) runs before the transaction that stores the version, so no database
+     * connection waits on it.
+     */
     private VersionView store(RulesetFiles files, String comment) {
         CompiledRuleset candidate = IsolatedCheck.compile(files, config.checkLimits());
-        store.save(candidate, audit.actor(), comment);
-        audit.record("RULESET_UPLOADED", candidate.revision(), comment);
-        return view(RulesetVersion.findById(candidate.revision()));
+        String actor = audit.actor();
+        return QuarkusTransaction.requiringNew().call(() -> {
+            store.save(candidate, actor, comment);
+            audit.record("RULESET_UPLOADED", candidate.revision(), comment);
+            return view(RulesetVersion.findById(candidate.revision()));
+        });
     }
 
     @Transactional

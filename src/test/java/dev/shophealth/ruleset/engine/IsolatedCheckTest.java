@@ -78,4 +78,50 @@ class IsolatedCheckTest {
 
         assertTrue(problems.get(0).message().contains("ran out of memory (limit 128 MB)"), problems.toString());
     }
+
+    /**
+     * With a child started ahead, the next check is served by it (already warmed by the last candidate that passed)
+     * and answers exactly as a cold child; a candidate that waits past its deadline is still stopped in it, and
+     * warms no child after it.
+     */
+    @Test
+    void aChildStartedAheadServesTheNextCheckWithTheSameVerdicts() throws Exception {
+        RulesetFiles files = RulesFolder.copy().files();
+        RulesetFiles edited = RulesFolder.copy().replace("parameters.yaml", "cancelRateWarning: 0.025",
+                "cancelRateWarning: 0.03").files();
+        IsolatedCheck.Limits limits = new IsolatedCheck.Limits(Duration.ofSeconds(30), 256);
+        CheckMain.Answer cold = IsolatedCheck.runChild(edited, limits, true);
+        IsolatedCheck.prestart(true);
+        try {
+            IsolatedCheck.runChild(files, limits, true);
+            long used = IsolatedCheck.prestartedUsed();
+            waitForAChildStartedAhead();
+
+            CheckMain.Answer warm = IsolatedCheck.runChild(edited, limits, true);
+
+            assertEquals(used + 1, IsolatedCheck.prestartedUsed(), "served by the child started ahead");
+            assertEquals(cold.problems(), warm.problems());
+            assertEquals(cold.scenarios(), warm.scenarios());
+            assertEquals(cold.warnings(), warm.warnings());
+
+            waitForAChildStartedAhead();
+            RulesetFiles waits = SandboxProbes.folder(SandboxProbes.consequence("backtracking",
+                    "\"x\".repeat(5000).matches(\"(x+x+)+y\");"))
+                    .replace("parameters.yaml", "evaluationTimeoutMillis: 300", "evaluationTimeoutMillis: 60000").files();
+            List<RulesetProblem> problems = assertThrows(RulesetRejectedException.class,
+                    () -> IsolatedCheck.compile(waits, limits)).problems();
+            assertEquals(used + 2, IsolatedCheck.prestartedUsed(), "the waiting candidate ran in a child started ahead");
+            assertTrue(problems.get(0).message().contains("did not finish within 30 s"), problems.toString());
+            assertFalse(IsolatedCheck.hasChildStartedAhead(), "a refused candidate warms no child");
+        } finally {
+            IsolatedCheck.prestart(false);
+        }
+    }
+
+    private static void waitForAChildStartedAhead() throws InterruptedException {
+        for (int i = 0; i < 600 && !IsolatedCheck.hasChildStartedAhead(); i++) {
+            Thread.sleep(100);
+        }
+        assertTrue(IsolatedCheck.hasChildStartedAhead(), "a child was started ahead within 60 s");
+    }
 }

@@ -161,4 +161,28 @@ class RulesetCompilerTest {
         }
         throw new AssertionError(start + " not found");
     }
+
+    /**
+     * The service builds a checked candidate whose DRL files it built before from that rule base (a change of
+     * parameters only), and compiles anything else; either way it judges with its own parameters.
+     */
+    @Test
+    void aCheckedCandidateWithTheSameRuleFilesReusesTheirRuleBase() {
+        RulesetFiles files = RulesFolder.copy().files();
+        CompiledRuleset first = RulesetCompiler.compile(files);
+        CompiledRuleset built = RulesetCompiler.buildChecked(files, first.scenarioResults(), first.warnings());
+        RulesetFiles retuned = RulesFolder.copy().replace(PARAMS, "cancelRateWarning: 0.025",
+                "cancelRateWarning: 0.03").files();
+        RulesetFiles rewritten = RulesFolder.copy().replace(OOS, "warehouseStock >= quantity",
+                "warehouseStock >= quantity + 0").files();
+
+        CompiledRuleset sameRules = RulesetCompiler.buildChecked(retuned, first.scenarioResults(), first.warnings());
+        CompiledRuleset otherRules = RulesetCompiler.buildChecked(rewritten, first.scenarioResults(), first.warnings());
+
+        assertTrue(sameRules.kieBase() == built.kieBase(), "parameters changed only: the rule base is reused");
+        assertTrue(otherRules.kieBase() != built.kieBase(), "a rule changed: compiled anew");
+        assertEquals(0.03, sameRules.parameters().parameters().cancelRateWarning(), 1e-9);
+        assertEquals(0.025, built.parameters().parameters().cancelRateWarning(), 1e-9);
+        assertNotEquals(sameRules.revision(), built.revision());
+    }
 }
