@@ -10,17 +10,19 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A merchant's request to cancel the shipment of an order (seed steps 2–4). Enumerations are read as text so a
- * wrong value is answered with the allowed ones. The constraints check the body alone; that the cited evidence
- * exists and the contact is not dated after the request is checked against the platform's records
- * ({@link CitedEvidence}).
+ * wrong value is answered with the allowed ones (the OpenAPI document shows them as the enumerations). The
+ * constraints check the body alone; that the cited evidence exists and the contact is not dated after the request
+ * is checked against the platform's records ({@link CitedEvidence}).
  */
 @DetailForOther
 public record CancellationRequest(
         @NotBlank String orderNo,
-        @EnumName(value = CancellationReason.class, required = true) String reason,
+        @EnumName(value = CancellationReason.class, required = true)
+        @Schema(implementation = CancellationReason.class) String reason,
         @Size(max = MAX_TEXT, message = TOO_LONG) String detail,
         @Valid Evidence evidence,
         @Valid BuyerContactRequest buyerContact) {
@@ -38,8 +40,9 @@ public record CancellationRequest(
 
     /** The merchant's contact with the buyer before cancelling. */
     public record BuyerContactRequest(
-            @EnumName(value = ContactChannel.class, required = true) String channel,
-            @NotBlank @OffsetDateTimeText String contactedAt,
+            @EnumName(value = ContactChannel.class, required = true)
+            @Schema(implementation = ContactChannel.class) String channel,
+            @NotBlank @OffsetDateTimeText @Schema(format = "date-time") String contactedAt,
             @NotBlank(message = "is required: what was said to the buyer") @Size(max = MAX_TEXT, message = TOO_LONG)
             String summary,
             @Valid Compensation compensation) {
@@ -47,7 +50,8 @@ public record CancellationRequest(
 
     /** What the buyer was offered. */
     public record Compensation(
-            @EnumName(value = CompensationType.class, required = true) String type,
+            @EnumName(value = CompensationType.class, required = true)
+            @Schema(implementation = CompensationType.class) String type,
             @DecimalMin(value = "0", message = AMOUNT) @DecimalMax(value = "999999999999.99", message = AMOUNT)
             @Digits(integer = 12, fraction = 2, message = AMOUNT) BigDecimal amount) {
     }

@@ -14,6 +14,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A shop's history posted for a health report that stores nothing ({@code POST /api/evaluate}). The same
@@ -63,7 +64,8 @@ public record HistoryRequest(
      * (optional) is what was offered: COUPON, ALTERNATIVE_PRODUCT or OTHER.
      */
     public record BuyerContact(String orderNo, @NotNull OffsetDateTime contactedAt,
-            @EnumName(CompensationType.class) String compensationType) implements OrderBound {
+            @EnumName(CompensationType.class) @Schema(implementation = CompensationType.class) String compensationType)
+            implements OrderBound {
     }
 
     /** A buyer review. */

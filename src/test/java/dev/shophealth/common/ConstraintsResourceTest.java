@@ -50,6 +50,10 @@ class ConstraintsResourceTest {
         assertEquals(2000, schemas.at("/CancellationRequest/properties/detail/maxLength").asInt());
         assertEquals(0, schemas.at("/Evidence/properties/warehouseStock/minimum").asInt());
         assertEquals(5, schemas.at("/Review/properties/stars/maximum").asInt());
+        // reasons, channels and compensation types are read as text, and documented as their enumerations
+        assertEquals("#/components/schemas/CancellationReason",
+                schemas.at("/CancellationRequest/properties/reason/$ref").asText());
+        assertTrue(schemas.at("/CancellationReason/enum").toString().contains("OUT_OF_STOCK"));
     }
 
     @Test
