@@ -1,5 +1,7 @@
 package dev.shophealth.cancellation;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -13,6 +15,7 @@ import dev.shophealth.common.Params;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -73,11 +76,11 @@ public class CancellationResource {
 
     @GET
     @Operation(summary = "The reviewer queue and request history, oldest first, with each item's waiting time")
-    public PageResponse<CancellationResponse> list(@QueryParam("status") String status,
-            @QueryParam("shopId") String shopId, @QueryParam("page") String page, @QueryParam("size") String size,
-            @Context HttpHeaders headers) {
-        return queries.list(Params.enumValue("status", status, CancellationStatus.class), Params.trimmed(shopId), Params.intInRange("page", page, 0, 0, 1_000_000),
-                Params.intInRange("size", size, 20, 1, 200), Languages.pick(headers), Instant.now());
+    public PageResponse<CancellationResponse> list(@QueryParam("status") CancellationStatus status,
+            @QueryParam("shopId") String shopId,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(1_000_000) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size, @Context HttpHeaders headers) {
+        return queries.list(status, Params.trimmed(shopId), page, size, Languages.pick(headers), Instant.now());
     }
 
     @GET

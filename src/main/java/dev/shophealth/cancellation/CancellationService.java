@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shophealth.common.FieldError;
 import dev.shophealth.common.ProblemException;
+import dev.shophealth.common.Violations;
 import dev.shophealth.decision.Decision;
 import dev.shophealth.decision.Decisions;
 import dev.shophealth.decisionlog.DecisionLog;
@@ -15,6 +16,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Validator;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -52,16 +54,18 @@ public class CancellationService {
     EntityManager em;
     @Inject
     ShopScope scope;
+    @Inject
+    Validator validator;
 
     @Transactional
     public Submitted submit(String key, CancellationRequest body, Locale locale, Instant now) {
         if (key == null || key.isBlank() || key.length() > MAX_KEY) {
             throw ProblemException.badRequest("Idempotency-Key", "header is required, 1 to " + MAX_KEY + " characters");
         }
-        List<FieldError> errors = CancellationRequestValidator.validate(body);
-        if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors.get(0).field() + ": " + errors.get(0).message(), errors);
+        if (body == null) {
+            throw ProblemException.badRequest("body", "a JSON object with orderNo and reason is required");
         }
+        Violations.requireValid(validator, body);
         String hash = hash(body);
         // both databases keep microseconds: the first answer shows what a replay will read back
         Instant at = now.truncatedTo(ChronoUnit.MICROS);
@@ -99,10 +103,9 @@ public class CancellationService {
             return stored.get();
         }
         OrderCancellation.checkCancellable(order, null);
-        List<FieldError> cited = new java.util.ArrayList<>(CancellationRequestValidator.citedEvidence(order, body.evidence()));
-        cited.addAll(CancellationRequestValidator.contactTiming(order, body.buyerContact(), now));
+        List<FieldError> cited = CitedEvidence.faults(order, body, now);
         if (!cited.isEmpty()) {
-            throw ProblemException.invalid(cited.get(0).field() + ": " + cited.get(0).message(), cited);
+            throw ProblemException.invalid(cited);
         }
         Decision decision = decisions.decide(DecisionLog.Kind.SCREENING, order.orderNo,
                 ruleset -> facts.facts(order, body, ruleset.parameters().parameters(), now), now);
@@ -173,11 +176,11 @@ public class CancellationService {
         BuyerContact contact = new BuyerContact();
         contact.requestId = requestId;
         contact.channel = r.channel().strip();
-        contact.contactedAt = CancellationRequestValidator.instant(r.contactedAt());
+        contact.contactedAt = CitedEvidence.contactedAt(r);
         contact.summary = r.summary().strip();
         if (r.compensation() != null) {
             contact.compensationType = r.compensation().type().strip();
-            // as the numeric(14, 2) column keeps it (the validator allows two decimals), so a replay shows the same
+            // as the numeric(14, 2) column keeps it (the constraints allow two decimals), so a replay shows the same
             contact.compensationAmount = r.compensation().amount() == null ? null
                     : r.compensation().amount().setScale(2);
         }

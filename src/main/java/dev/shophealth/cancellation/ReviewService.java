@@ -157,8 +157,8 @@ public class ReviewService {
                 || !List.of("APPROVE", "REJECT").contains(review.verdict().strip())) {
             throw ProblemException.badRequest("verdict", "must be APPROVE or REJECT");
         }
-        if (review.note() != null && review.note().length() > CancellationRequestValidator.MAX_DETAIL) {
-            throw ProblemException.badRequest("note", "is longer than " + CancellationRequestValidator.MAX_DETAIL
+        if (review.note() != null && review.note().length() > CancellationRequest.MAX_TEXT) {
+            throw ProblemException.badRequest("note", "is longer than " + CancellationRequest.MAX_TEXT
                     + " characters");
         }
         return Verdict.valueOf(review.verdict().strip());

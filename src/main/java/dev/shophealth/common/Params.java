@@ -6,8 +6,9 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 
 /**
- * Parses query parameters by hand so a bad value answers 400 naming the parameter (a JAX-RS converter
- * failure on a query parameter would answer 404).
+ * Reads the date parameters whose meaning depends on the platform's zone: a plain day is its start or, for the end
+ * of a period, the start of the next day. A bad value answers 400 naming the parameter. Typed parameters (numbers,
+ * booleans, enumerations) are converted by {@link ParameterConverters} and bounded by Bean Validation constraints.
  */
 public final class Params {
 
@@ -23,33 +24,6 @@ public final class Params {
      */
     public static boolean supportedYear(int year) {
         return year >= 1 && year <= 9999;
-    }
-
-    public static int intInRange(String field, String raw, int dflt, int min, int max) {
-        if (raw == null || raw.isBlank()) {
-            return dflt;
-        }
-        try {
-            int value = Integer.parseInt(raw.trim());
-            if (value < min || value > max) {
-                throw ProblemException.badRequest(field, "must be between " + min + " and " + max);
-            }
-            return value;
-        } catch (NumberFormatException e) {
-            throw ProblemException.badRequest(field, "must be a whole number, got '" + raw + "'");
-        }
-    }
-
-    /** {@code true} or {@code false} (any case), the default when absent or blank; anything else answers 400. */
-    public static boolean bool(String field, String raw, boolean dflt) {
-        String value = trimmed(raw);
-        if (value == null) {
-            return dflt;
-        }
-        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
-            return Boolean.parseBoolean(value);
-        }
-        throw ProblemException.badRequest(field, "must be true or false, got '" + raw + "'");
     }
 
     /**
@@ -96,19 +70,7 @@ public final class Params {
         return new Period(start, end);
     }
 
-    /** One of an enumeration's constants, or null when absent; anything else answers 400 listing the allowed ones. */
-    public static <E extends Enum<E>> E enumValue(String field, String raw, Class<E> type) {
-        String value = trimmed(raw);
-        if (value == null) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest(field, "must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
-        }
-    }
-
+    /** The value without surrounding blanks; null when absent or blank. */
     public static String trimmed(String raw) {
         return raw == null || raw.isBlank() ? null : raw.trim();
     }

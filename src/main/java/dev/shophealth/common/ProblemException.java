@@ -28,6 +28,13 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(400, "Invalid request", detail, errors);
     }
 
+    /** 400 for the fields at fault, the first one (and how many more) in the detail. */
+    public static ProblemException invalid(List<FieldError> errors) {
+        FieldError first = errors.get(0);
+        String more = errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : "";
+        return invalid(first.field() + ": " + first.message() + more, errors);
+    }
+
     public static ProblemException notFound(String detail) {
         return new ProblemException(404, "Not found", detail, List.of());
     }

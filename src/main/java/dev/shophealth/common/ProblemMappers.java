@@ -29,13 +29,35 @@ public class ProblemMappers {
         return respond(e.toProblem());
     }
 
+    /**
+     * The one answer to input that breaks a constraint — a body's field, a query parameter's bound — or a parameter
+     * that does not convert: 400 naming each field as the client sent it ({@link Violations}). A constraint on what
+     * a method returns is the service's fault, not the client's.
+     */
     @ServerExceptionMapper
     public Response violations(ConstraintViolationException e) {
-        List<FieldError> errors = e.getConstraintViolations().stream()
-                .map(v -> new FieldError(leafName(v), v.getMessage()))
-                .sorted((a, b) -> a.field().compareTo(b.field()))
-                .toList();
-        return respond(Problem.of(400, errors.size() + " field(s) are invalid", errors));
+        if (e.getConstraintViolations().stream().anyMatch(ProblemMappers::onReturnValue)) {
+            return unexpected(e);
+        }
+        return invalid(Violations.errors(e.getConstraintViolations()));
+    }
+
+    @ServerExceptionMapper
+    public Response parameter(ParameterConverters.InvalidParameterException e) {
+        return invalid(List.of(e.error()));
+    }
+
+    private static Response invalid(List<FieldError> errors) {
+        return respond(ProblemException.invalid(errors).toProblem());
+    }
+
+    private static boolean onReturnValue(ConstraintViolation<?> v) {
+        for (jakarta.validation.Path.Node node : v.getPropertyPath()) {
+            if (node.getKind() == jakarta.validation.ElementKind.RETURN_VALUE) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Overrides the framework's own mapper for this type, whose body is not problem+json. */
@@ -115,13 +137,6 @@ public class ProblemMappers {
 
     private static Response respond(Problem problem) {
         return problem.toResponse().build();
-    }
-
-    private static String leafName(ConstraintViolation<?> v) {
-        String path = v.getPropertyPath().toString();
-        int dot = path.indexOf('.');
-        // "method.param.field" -> "param.field": the method name means nothing to a client
-        return dot >= 0 && v.getExecutableParameters() != null ? path.substring(dot + 1) : path;
     }
 
     private static String simpleType(Class<?> type) {

@@ -1,10 +1,10 @@
 package dev.shophealth.dataimport;
 
-import dev.shophealth.common.Params;
 import dev.shophealth.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -35,13 +35,11 @@ public class ImportResource {
                     + "by their natural key, so re-importing a file duplicates nothing.")
     public ImportReport importFile(@PathParam("kind") String kind,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType contentType,
-            @Parameter(description = "true: validate only, write nothing") @QueryParam("dryRun") String dryRun,
-            String body) {
+            @Parameter(description = "true: validate only, write nothing") @QueryParam("dryRun") @DefaultValue("false")
+            boolean dryRun, String body) {
         imports.requireKind(kind);
-        // read strictly: a boolean parameter would take "yes" or "1" for false, and import what was meant as a dry run
-        boolean dry = Params.bool("dryRun", dryRun, false);
         boolean csv = contentType != null && "csv".equalsIgnoreCase(contentType.getSubtype());
         var rows = csv ? RowReader.csv(body == null ? "" : body) : RowReader.json(body == null ? "" : body);
-        return imports.importFile(kind, csv ? "csv" : "json", rows, dry);
+        return imports.importFile(kind, csv ? "csv" : "json", rows, dryRun);
     }
 }

@@ -4,12 +4,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shophealth.common.CsvCells;
 import dev.shophealth.common.Languages;
 import dev.shophealth.common.PageResponse;
-import dev.shophealth.common.Params;
 import dev.shophealth.common.ProblemException;
 import dev.shophealth.common.ShopHealthConfig;
+import dev.shophealth.decisionlog.DecisionLog;
+import dev.shophealth.outcome.Verdict;
 import dev.shophealth.security.Roles;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -63,14 +67,14 @@ public class DecisionResource {
             description = "Newest first, paged. Dates without a time are days in the platform's zone; 'to' is "
                     + "inclusive of that day. A shop's decisions are its health reports and its orders' screenings.")
     @Transactional
-    public PageResponse<DecisionSearch.DecisionSummary> list(@QueryParam("kind") String kind,
+    public PageResponse<DecisionSearch.DecisionSummary> list(@QueryParam("kind") DecisionLog.Kind kind,
             @QueryParam("orderNo") String orderNo, @QueryParam("shopId") String shopId,
-            @QueryParam("verdict") String verdict, @QueryParam("rule") String rule,
+            @QueryParam("verdict") Verdict verdict, @QueryParam("rule") String rule,
             @QueryParam("revision") String revision, @QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("page") String page, @QueryParam("size") String size) {
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         var filter = DecisionSearch.Filter.of(kind, orderNo, shopId, verdict, rule, revision, from, to, config.zone());
-        return search.search(filter, Params.intInRange("page", page, 0, 0, 100_000),
-                Params.intInRange("size", size, 50, 1, 500));
+        return search.search(filter, page, size);
     }
 
     @GET
@@ -79,13 +83,13 @@ public class DecisionResource {
     @Operation(summary = "Export the decisions a search finds, as CSV (headers in the request's language, times in "
             + "the platform's zone) or NDJSON (one JSON object per line)",
             description = "format=csv (default) or ndjson; at most 'limit' rows (default and maximum 100000).")
-    public Response export(@QueryParam("kind") String kind, @QueryParam("orderNo") String orderNo,
-            @QueryParam("shopId") String shopId, @QueryParam("verdict") String verdict,
+    public Response export(@QueryParam("kind") DecisionLog.Kind kind, @QueryParam("orderNo") String orderNo,
+            @QueryParam("shopId") String shopId, @QueryParam("verdict") Verdict verdict,
             @QueryParam("rule") String rule, @QueryParam("revision") String revision,
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("format") String format,
-            @QueryParam("limit") String limit, @Context HttpHeaders headers) {
+            @QueryParam("limit") @DefaultValue("100000") @Min(1) @Max(MAX_EXPORT) int rows,
+            @Context HttpHeaders headers) {
         var filter = DecisionSearch.Filter.of(kind, orderNo, shopId, verdict, rule, revision, from, to, config.zone());
-        int rows = Params.intInRange("limit", limit, MAX_EXPORT, 1, MAX_EXPORT);
         String f = format == null || format.isBlank() ? "csv" : format.strip();
         if (!f.equals("csv") && !f.equals("ndjson")) {
             throw ProblemException.badRequest("format", "must be csv or ndjson");

@@ -46,7 +46,7 @@ public class DecisionSearch {
         private static final Pattern REVISION = Pattern.compile("[0-9a-f]{1,64}");
 
         /** Reads and checks the query parameters; a bad one answers 400 naming it. */
-        public static Filter of(String kind, String orderNo, String shopId, String verdict, String rule,
+        public static Filter of(DecisionLog.Kind kind, String orderNo, String shopId, Verdict verdict, String rule,
                 String revision, String from, String to, ZoneId zone) {
             String ruleId = Params.trimmed(rule);
             if (ruleId != null && !RULE_ID.matcher(ruleId).matches()) {
@@ -61,9 +61,7 @@ public class DecisionSearch {
             if (start != null && end != null && start.isAfter(end)) {
                 throw ProblemException.badRequest("from", "must not be after 'to'");
             }
-            return new Filter(Params.enumValue("kind", kind, DecisionLog.Kind.class), Params.trimmed(orderNo),
-                    Params.trimmed(shopId), Params.enumValue("verdict", verdict, Verdict.class), ruleId, rev, start,
-                    end);
+            return new Filter(kind, Params.trimmed(orderNo), Params.trimmed(shopId), verdict, ruleId, rev, start, end);
         }
     }
 

@@ -7,6 +7,9 @@ import dev.shophealth.common.PageResponse;
 import dev.shophealth.common.Params;
 import dev.shophealth.common.ProblemException;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -37,11 +40,12 @@ public class OrderResource {
             @Parameter(description = "2026-11-01 or 2026-11-01T00:00:00+08:00") @QueryParam("from") String from,
             @Parameter(description = "2026-11-30 or an instant (exclusive)") @QueryParam("to") String to,
             @Parameter(description = "case-insensitive part of the product name") @QueryParam("product") String product,
-            @QueryParam("status") String status, @QueryParam("page") String page, @QueryParam("size") String size) {
+            @QueryParam("status") OrderStatus status,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(1_000_000) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
         var search = new OrderSearch(Params.trimmed(shopId), Params.trimmed(orderNo),
                 Params.instant("from", from, false, config.zone()), Params.instant("to", to, true, config.zone()),
-                Params.trimmed(product), Params.enumValue("status", status, OrderStatus.class), Params.intInRange("page", page, 0, 0, 1_000_000),
-                Params.intInRange("size", size, 20, 1, 200));
+                Params.trimmed(product), status, page, size);
         if (search.from() != null && search.to() != null && search.from().isAfter(search.to())) {
             throw ProblemException.badRequest("from", "must not be after 'to'");
         }

@@ -1,8 +1,10 @@
 package dev.shophealth.security;
 
-import dev.shophealth.common.Params;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -22,7 +24,7 @@ public class AuditResource {
 
     @GET
     @Operation(summary = "Security-relevant events, newest first: failed logins, ruleset uploads and activations, reviews")
-    public List<Audit.EventView> recent(@QueryParam("limit") String limit) {
-        return audit.recent(Params.intInRange("limit", limit, 100, 1, 1000));
+    public List<Audit.EventView> recent(@QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
+        return audit.recent(limit);
     }
 }

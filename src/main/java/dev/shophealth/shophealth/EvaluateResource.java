@@ -7,6 +7,8 @@ import dev.shophealth.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import dev.shophealth.common.Languages;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -31,11 +33,11 @@ public class EvaluateResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The shop-health report of a posted order history; nothing is stored")
-    public HealthReport evaluate(HistoryRequest history, @Context HttpHeaders headers) {
-        HistoryValidator.validate(history);
+    public HealthReport evaluate(@NotNull(message = "a shop history is required") @Valid HistoryRequest body,
+            @Context HttpHeaders headers) {
         Decision decision = decisions.evaluate(r -> HealthReports.given(
-                HistoryMetrics.windows(history, HealthWindows.of(r.parameters().parameters()))));
-        return reports.report(history.shop().id(), history.asOf().toInstant(), decision,
+                HistoryMetrics.windows(body, HealthWindows.of(r.parameters().parameters()))));
+        return reports.report(body.shop().id(), body.asOf().toInstant(), decision,
                 Languages.pick(headers));
     }
 }

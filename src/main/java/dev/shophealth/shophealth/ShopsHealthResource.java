@@ -3,8 +3,10 @@ package dev.shophealth.shophealth;
 import dev.shophealth.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import dev.shophealth.common.PageResponse;
-import dev.shophealth.common.Params;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -24,12 +26,10 @@ public class ShopsHealthResource {
 
     @GET
     @Operation(summary = "Shops by risk of a rating downgrade, computed from SQL aggregates with the active ruleset")
-    public PageResponse<ShopsHealthService.ShopRisk> list(@QueryParam("level") String level,
-            @QueryParam("sort") String sort, @QueryParam("page") String page, @QueryParam("size") String size) {
-        var by = Params.enumValue("sort", sort, ShopsHealthService.SortBy.class);
-        return shops.list(Params.enumValue("level", level, RiskLevel.class),
-                by == null ? ShopsHealthService.SortBy.riskScore : by,
-                Params.intInRange("page", page, 0, 0, 1_000_000), Params.intInRange("size", size, 20, 1, 200),
-                Instant.now());
+    public PageResponse<ShopsHealthService.ShopRisk> list(@QueryParam("level") RiskLevel level,
+            @QueryParam("sort") @DefaultValue("riskScore") ShopsHealthService.SortBy sort,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(1_000_000) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
+        return shops.list(level, sort, page, size, Instant.now());
     }
 }

@@ -1,7 +1,5 @@
 package dev.shophealth.web;
 
-import dev.shophealth.common.Params;
-import dev.shophealth.common.ProblemException;
 import dev.shophealth.security.Audit;
 import dev.shophealth.security.Roles;
 import io.quarkus.qute.Location;
@@ -22,6 +20,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Produces(MediaType.TEXT_HTML)
 public class AuditPage {
 
+    private static final int DEFAULT_LIMIT = 100;
+
     @Inject
     Pages pages;
     @Inject
@@ -39,15 +39,26 @@ public class AuditPage {
         if (!pages.hasRole(Roles.ADMIN)) {
             return pages.notFound();
         }
-        int n;
-        String problem = null;
-        try {
-            n = Params.intInRange("limit", limit, 100, 1, 1000);
-        } catch (ProblemException e) {
-            n = 100;
-            problem = pages.text("audit.badLimit");
-        }
+        Integer n = limit(limit);
+        String problem = n == null ? pages.text("audit.badLimit") : null;
+        n = n == null ? DEFAULT_LIMIT : n;
         return pages.html(problem == null ? 200 : 400, page.data("events", audit.recent(n)).data("limit", n)
                 .data("problem", problem));
+    }
+
+    /**
+     * The page's {@code limit}, 1 to 1000 (the default when blank), or null when it is not such a number: the page
+     * then shows the default with a message, where the API answers 400.
+     */
+    private static Integer limit(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return DEFAULT_LIMIT;
+        }
+        try {
+            int n = Integer.parseInt(raw.strip());
+            return n >= 1 && n <= 1000 ? n : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 }

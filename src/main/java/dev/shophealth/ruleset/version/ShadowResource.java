@@ -1,13 +1,15 @@
 package dev.shophealth.ruleset.version;
 
 import dev.shophealth.common.PageResponse;
-import dev.shophealth.common.Params;
 import dev.shophealth.decision.Shadow;
 import dev.shophealth.decision.ShadowReport;
 import dev.shophealth.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -60,8 +62,8 @@ public class ShadowResource {
     @Path("/shadow/disagreements")
     @Operation(summary = "Live screenings the version in shadow (or 'revision') would decide otherwise, newest first")
     public PageResponse<ShadowReport.Disagreement> disagreements(@QueryParam("revision") String revision,
-            @QueryParam("page") String page, @QueryParam("size") String size) {
-        return shadow.disagreements(revision == null || revision.isBlank() ? null : revision.strip(),
-                Params.intInRange("page", page, 0, 0, 100_000), Params.intInRange("size", size, 50, 1, 500));
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        return shadow.disagreements(revision == null || revision.isBlank() ? null : revision.strip(), page, size);
     }
 }
