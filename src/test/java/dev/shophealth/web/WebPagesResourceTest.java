@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
  * another shop's 404 page, the records as CSV with Chinese column names, and each page's texts in both languages.
  */
 @QuarkusTest
+@org.junit.jupiter.api.Tag("persistence")
 class WebPagesResourceTest {
 
     static final String PAGE_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
