@@ -53,7 +53,7 @@ public class CancellationQueries {
         return new PageResponse<>(views.ofAll(query.list(), locale, now), page, size, query.count());
     }
 
-    /** What the reviewers' queue is filtered by; null or empty means any. */
+    /** What the reviewers' queue is filtered by; null means any ({@code shops}: an empty list matches none). */
     public record QueueFilter(CancellationReason reason, String shopId, java.util.Collection<String> shops,
             java.math.BigDecimal minAmount, java.math.BigDecimal maxAmount) {
     }

@@ -69,18 +69,23 @@ public class ShopsHealthService {
         return new PageResponse<>(risks.subList(from, Math.min(risks.size(), from + size)), page, size, risks.size());
     }
 
+    /** Up to this many shops are read one statement each; more are read with the grouped statement of every shop. */
+    static final int LEVELS_ONE_BY_ONE = 20;
+
     /**
-     * The risk level of each of these shops at {@code asOf}: one metrics statement per shop, so for the few shops a
-     * page shows (the shops with a waiting request), not for the whole platform.
+     * The risk level of each of these shops at {@code asOf}: for a few shops (those of one page) one metrics
+     * statement each; for more, the grouped statement of every shop once.
      */
     @Transactional
     public Map<String, RiskLevel> levels(java.util.Collection<String> shopIds, Instant asOf) {
         CompiledRuleset ruleset = decisions.active();
         HealthWindows lengths = HealthWindows.of(ruleset.parameters().parameters());
+        Map<String, List<ShopWindowFact>> all = shopIds.size() > LEVELS_ONE_BY_ONE
+                ? metrics.windows(null, asOf, lengths) : null;
         Map<String, RiskLevel> levels = new java.util.HashMap<>();
         for (String id : shopIds) {
-            List<ShopWindowFact> windows = metrics.windows(id, asOf, lengths).getOrDefault(id,
-                    MetricsQueries.empty(lengths));
+            List<ShopWindowFact> windows = (all != null ? all : metrics.windows(id, asOf, lengths))
+                    .getOrDefault(id, MetricsQueries.empty(lengths));
             levels.put(id, reports.level(ruleset, reports.evaluate(ruleset, windows)));
         }
         return levels;

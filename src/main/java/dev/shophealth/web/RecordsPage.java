@@ -81,11 +81,16 @@ public class RecordsPage {
                 .header("Content-Disposition", "attachment; filename=\"" + shopId + "-cancellations.csv\"").build();
     }
 
+    /** A day of the filter, or null (no bound) when absent, unreadable or outside the years 1 to 9999. */
     private Instant day(String text, int plusDays) {
         try {
-            return text == null || text.isBlank() ? null
-                    : LocalDate.parse(text.strip()).plusDays(plusDays).atStartOfDay(pages.fmt().zone()).toInstant();
-        } catch (DateTimeParseException e) {
+            if (text == null || text.isBlank()) {
+                return null;
+            }
+            LocalDate day = LocalDate.parse(text.strip());
+            return dev.shophealth.common.Params.supportedYear(day.getYear())
+                    ? day.plusDays(plusDays).atStartOfDay(pages.fmt().zone()).toInstant() : null;
+        } catch (java.time.DateTimeException e) {
             return null;
         }
     }

@@ -52,6 +52,7 @@ public class ReviewQueuePage {
 
     @GET
     @Operation(hidden = true)
+    @jakarta.transaction.Transactional
     public Response queue(@QueryParam("reason") String reason, @QueryParam("shop") String shop,
             @QueryParam("level") String level, @QueryParam("min") String min, @QueryParam("max") String max,
             @QueryParam("page") String page) {
@@ -67,17 +68,19 @@ public class ReviewQueuePage {
         BigDecimal high = amount(max);
         String shopId = OrderSearchPage.trim(shop);
         Instant now = Instant.now();
-        // risk levels only of the shops with a waiting request: the level filter and the column need no others
-        Map<String, RiskLevel> levels = shops.levels(queries.waitingShops(), now);
+        // the shops' risk levels: with a level filter, of every shop with a waiting request; without, of the page's
+        Map<String, RiskLevel> levels = l == null ? null : shops.levels(queries.waitingShops(), now);
         List<String> atLevel = l == null ? null : levels.entrySet().stream().filter(e -> e.getValue() == l)
                 .map(Map.Entry::getKey).toList();
         int p = Paging.page(page);
         PageResponse<CancellationQueries.QueueRow> found = queries.queue(
                 new CancellationQueries.QueueFilter(r, shopId, atLevel, low, high), p, PAGE_SIZE, pages.locale(), now);
-        List<Item> shown = found.items().stream().map(row -> new Item(row.request(), row.amount(),
-                row.productName() == null ? "" : row.productName(), levels.get(row.request().shopId()))).toList();
+        Map<String, RiskLevel> shown = levels != null ? levels : shops.levels(
+                found.items().stream().map(row -> row.request().shopId()).distinct().toList(), now);
+        List<Item> items = found.items().stream().map(row -> new Item(row.request(), row.amount(),
+                row.productName() == null ? "" : row.productName(), shown.get(row.request().shopId()))).toList();
         long total = queries.waiting();
-        return pages.html(queue.data("items", shown).data("total", total).data("matching", found.total())
+        return pages.html(queue.data("items", items).data("total", total).data("matching", found.total())
                 .data("pager", Paging.of(p, PAGE_SIZE, found.total())).data("base", pages.baseQuery())
                 .data("reason", r == null ? "" : r.name()).data("shop", shopId == null ? "" : shopId)
                 .data("level", l == null ? "" : l.name()).data("min", low == null ? "" : low.toPlainString())
@@ -94,10 +97,13 @@ public class ReviewQueuePage {
         return pages.signedIn() ? pages.notFound() : Pages.toLogin();
     }
 
+    /** An amount of the filter, or null (no bound) when absent, unreadable or not an amount an order can have. */
     private static BigDecimal amount(String text) {
         try {
-            return text == null || text.isBlank() ? null : new BigDecimal(text.strip());
-        } catch (NumberFormatException e) {
+            BigDecimal amount = text == null || text.isBlank() ? null : new BigDecimal(text.strip());
+            // numeric(14, 2): at most 12 digits before the point and 2 after
+            return amount == null || amount.scale() > 2 || amount.precision() - amount.scale() > 12 ? null : amount;
+        } catch (NumberFormatException | ArithmeticException e) {
             return null;
         }
     }

@@ -247,4 +247,20 @@ class WebPagesResourceTest {
                     "/shop/S1002/records?" + query + " pages " + expected.size() + " records");
         });
     }
+
+    /** Filters no order amount or date could match are ignored, never a 500 (found in review of the SQL filters). */
+    @Test
+    void filtersOutOfEveryRangeAreIgnored() {
+        String reviewer = session("reviewer", "reviewer-demo");
+        for (String query : new String[] {"min=1e999999999", "min=1e-999999999", "max=1E%2B100001", "min=0.001",
+                "min=1234567890123"}) {
+            as(reviewer).when().get("/review?" + query).then().statusCode(200).body(containsString("id=\"queue\""));
+        }
+        String merchant = session("merchant-S1002", "merchant-demo");
+        for (String query : new String[] {"from=-5000-01-01", "from=-999999999-01-01", "to=%2B999999999-12-31",
+                "from=0000-01-01&to=10000-01-01"}) {
+            as(merchant).when().get("/shop/S1002/records?" + query).then().statusCode(200)
+                    .body(containsString("id=\"records\""));
+        }
+    }
 }

@@ -20,10 +20,13 @@ public final class CheckMain {
     }
 
     /**
-     * Started ahead of a check: standard input first carries a ruleset that passed its checks, compiled once to load
-     * and warm the engine's classes (its result discarded), then the candidate when a check takes this process.
+     * Started ahead of a check: standard input first carries a ruleset that passed its checks, compiled once (none of
+     * its rules run) to load and warm the engine's classes, its result discarded; then {@link #WARMED} is written and
+     * the candidate follows when a check takes this process.
      */
     static final String WARM_UP = "--warm-up";
+    /** What a process started ahead writes first on standard output when its warm-up is over. */
+    static final String WARMED = "warmed\n";
     /** A process started ahead that receives no candidate within this time ends itself. */
     static final long MAX_WAIT_MILLIS = java.util.concurrent.TimeUnit.MINUTES.toMillis(11);
 
@@ -61,10 +64,14 @@ public final class CheckMain {
                 .readerFor(new TypeReference<Map<String, String>>() { }).readValues(System.in);
         if (warmUp && documents.hasNextValue()) {
             try {
-                RulesetCompiler.compile(RulesetFiles.of(documents.nextValue()), options);
+                // compiled only: none of its rules runs here (given scenario results skip running them)
+                RulesetCompiler.compile(RulesetFiles.of(documents.nextValue()),
+                        new RulesetCompiler.Options(scan, List.of(), List.of()));
             } catch (RuntimeException e) {
                 // only a warm-up: the candidate is judged on its own below
             }
+            answer.print(WARMED);
+            answer.flush();
         }
         if (!documents.hasNextValue()) {
             Runtime.getRuntime().halt(0); // the parent went away without a candidate: nothing to answer

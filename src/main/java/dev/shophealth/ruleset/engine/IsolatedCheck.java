@@ -77,12 +77,15 @@ public final class IsolatedCheck {
             new java.util.concurrent.atomic.AtomicReference<>();
     /** How many checks were served by a child started ahead (for the tests and the benchmark's explanation). */
     private static final java.util.concurrent.atomic.AtomicLong PRESTARTED_USED = new java.util.concurrent.atomic.AtomicLong();
+    /** How many children were started ahead. */
+    private static final java.util.concurrent.atomic.AtomicLong PRESTARTS = new java.util.concurrent.atomic.AtomicLong();
 
     /**
      * Keeps one child started ahead: after each check that passed, a new child starts in the background and compiles
-     * that candidate's files once (its own warm-up, results discarded), then waits for the next candidate on its
-     * standard input. It is used once, like any child; a candidate that was refused never warms a child. Off when
-     * {@code enabled} is false, and any waiting child is stopped.
+     * that candidate's files once, running none of its rules (its own warm-up, results discarded), then says so and
+     * waits for the next candidate on its standard input. A check takes it only once it has said so (else it starts a
+     * child of its own), so its deadline never covers a warm-up. It is used once, like any child; a candidate that was
+     * refused never warms a child. Off when {@code enabled} is false, and any waiting child is stopped.
      */
     public static void prestart(boolean enabled) {
         prestart = enabled;
@@ -98,19 +101,28 @@ public final class IsolatedCheck {
         return PRESTARTED_USED.get();
     }
 
+    static long prestarts() {
+        return PRESTARTS.get();
+    }
+
+    /** Whether a child started ahead is ready and done warming up. */
     static boolean hasChildStartedAhead() {
-        return READY.get() != null;
+        Worker ready = READY.get();
+        return ready != null && ready.warmedUp();
     }
 
     private static void prestart(Limits limits, RulesetFiles warmUp) {
         if (!prestart || READY.get() != null) {
             return;
         }
+        PRESTARTS.incrementAndGet();
         Thread starter = new Thread(() -> {
             try {
                 Worker next = Worker.start(limits, true, warmUp);
                 if (!prestart || !READY.compareAndSet(null, next)) {
                     next.close();
+                } else if (!prestart && READY.compareAndSet(next, null)) {
+                    next.close(); // turned off (the service stopping) while this one started
                 }
             } catch (RuntimeException e) {
                 // the next check starts its own child, as without this
@@ -129,6 +141,14 @@ public final class IsolatedCheck {
             ready.close();
             return null;
         }
+        if (!ready.warmedUp()) {
+            // still warming: this check does not wait for it (nor let its warm-up eat its deadline); it stays ready
+            // for the next one
+            if (!READY.compareAndSet(null, ready)) {
+                ready.close();
+            }
+            return null;
+        }
         PRESTARTED_USED.incrementAndGet();
         return ready;
     }
@@ -145,13 +165,25 @@ public final class IsolatedCheck {
         final Path out;
         final Path err;
         final long startedAt = System.nanoTime();
+        /** Started with a warm-up: its output begins with {@link CheckMain#WARMED} once the warm-up is done. */
+        final boolean warming;
 
-        private Worker(Limits limits, Process process, Path work, Path out, Path err) {
+        private Worker(Limits limits, Process process, Path work, Path out, Path err, boolean warming) {
             this.limits = limits;
             this.process = process;
             this.work = work;
             this.out = out;
             this.err = err;
+            this.warming = warming;
+        }
+
+        /** Whether its warm-up is over, so that it waits for a candidate and nothing else runs in it. */
+        boolean warmedUp() {
+            try {
+                return !warming || Files.size(out) >= CheckMain.WARMED.length();
+            } catch (IOException e) {
+                return false;
+            }
         }
 
         Duration age() {
@@ -176,7 +208,7 @@ public final class IsolatedCheck {
                         .redirectInput(ProcessBuilder.Redirect.PIPE).redirectOutput(out.toFile())
                         .redirectError(err.toFile());
                 builder.environment().clear(); // no passwords, no database address: the child needs none
-                Worker worker = new Worker(limits, builder.start(), work, out, err);
+                Worker worker = new Worker(limits, builder.start(), work, out, err, warmUp != null);
                 if (warmUp != null) {
                     // the warm-up document goes first; the candidate follows when a check takes this child
                     worker.process.getOutputStream().write(JSON.writeValueAsBytes(warmUp.files()));
@@ -192,11 +224,17 @@ public final class IsolatedCheck {
 
         CheckMain.Answer check(RulesetFiles files) {
             try {
-                try (var in = process.getOutputStream()) {
-                    in.write(JSON.writeValueAsBytes(files.files()));
-                } catch (IOException e) {
-                    // the child ended before it read the candidate: judged below by its exit
-                }
+                byte[] candidate = JSON.writeValueAsBytes(files.files());
+                // written beside the wait, so the deadline runs from the start even while the child has not read it
+                Thread writer = new Thread(() -> {
+                    try (var in = process.getOutputStream()) {
+                        in.write(candidate);
+                    } catch (IOException e) {
+                        // the child ended before it read the candidate: judged by its exit
+                    }
+                }, "ruleset-check-input");
+                writer.setDaemon(true);
+                writer.start();
                 if (!process.waitFor(limits.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
                     process.descendants().forEach(ProcessHandle::destroyForcibly);
                     process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
@@ -204,13 +242,17 @@ public final class IsolatedCheck {
                             + "loops or waits); the candidate was stopped and nothing of it runs in the service");
                 }
                 String log = Files.readString(err, StandardCharsets.UTF_8);
-                if (process.exitValue() != 0 || Files.size(out) == 0) {
+                String answer = Files.readString(out, StandardCharsets.UTF_8);
+                if (warming && answer.startsWith(CheckMain.WARMED)) {
+                    answer = answer.substring(CheckMain.WARMED.length());
+                }
+                if (process.exitValue() != 0 || answer.isBlank()) {
                     throw rejected(process.exitValue() == OUT_OF_MEMORY_EXIT || log.contains("OutOfMemoryError")
                             ? "the checks ran out of memory (limit " + limits.maxHeapMegabytes() + " MB): a rule "
                                     + "builds something huge; the candidate was stopped"
                             : "the checks ended abnormally (exit " + process.exitValue() + "): " + lastLine(log));
                 }
-                return JSON.readValue(out.toFile(), CheckMain.Answer.class);
+                return JSON.readValue(answer, CheckMain.Answer.class);
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot run the isolated ruleset check", e);
             } catch (InterruptedException e) {

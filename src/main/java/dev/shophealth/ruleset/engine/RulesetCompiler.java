@@ -50,10 +50,15 @@ public final class RulesetCompiler {
     /** Builds a ruleset whose scenarios already passed elsewhere: no rule code runs here. */
     static CompiledRuleset buildChecked(RulesetFiles files, List<ScenarioRunner.Result> scenarios,
             List<RulesetProblem> warnings) {
-        return compile(files, new Options(true, scenarios, warnings));
+        return compile(files, new Options(true, scenarios, warnings), true);
     }
 
     static CompiledRuleset compile(RulesetFiles files, Options options) {
+        return compile(files, options, false);
+    }
+
+    /** {@code reuse}: in the service, a rule base built here before from the same DRL sources serves again. */
+    private static CompiledRuleset compile(RulesetFiles files, Options options, boolean reuse) {
         RuleTypes.pruneMvelLiterals();
         List<RulesetProblem> problems = new ArrayList<>();
         List<RulesetProblem> warnings = new ArrayList<>();
@@ -82,8 +87,8 @@ public final class RulesetCompiler {
             messages.missing(use.code()).forEach(m -> problems.add(new RulesetProblem(use.file(), use.line(),
                     "code " + use.code() + " has no text in " + m)));
         }
-        InternalKnowledgeBase kieBase = options.scenarios() == null ? build(files, problems, warnings)
-                : buildOrReuse(files, problems, warnings);
+        InternalKnowledgeBase kieBase = reuse ? buildOrReuse(files, problems, warnings)
+                : build(files, problems, warnings);
         if (!problems.isEmpty()) {
             throw new RulesetRejectedException(problems);
         }

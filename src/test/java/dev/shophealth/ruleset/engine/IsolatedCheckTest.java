@@ -112,7 +112,17 @@ class IsolatedCheckTest {
                     () -> IsolatedCheck.compile(waits, limits)).problems();
             assertEquals(used + 2, IsolatedCheck.prestartedUsed(), "the waiting candidate ran in a child started ahead");
             assertTrue(problems.get(0).message().contains("did not finish within 30 s"), problems.toString());
-            assertFalse(IsolatedCheck.hasChildStartedAhead(), "a refused candidate warms no child");
+
+            // a candidate refused with problems of its own warms no child (the waiting one above had no answer at all)
+            IsolatedCheck.runChild(files, limits, true);
+            waitForAChildStartedAhead();
+            RulesetFiles broken = RulesFolder.copy().replace("validity/out-of-stock.drl", "warehouseStock >= quantity",
+                    "warehouseStock >= ").files();
+            long started = IsolatedCheck.prestarts();
+            assertFalse(IsolatedCheck.runChild(broken, limits, true).problems().isEmpty());
+            assertEquals(used + 3, IsolatedCheck.prestartedUsed(), "the broken candidate ran in a child started ahead");
+            assertEquals(started, IsolatedCheck.prestarts(), "a refused candidate warms no child");
+            assertFalse(IsolatedCheck.hasChildStartedAhead());
         } finally {
             IsolatedCheck.prestart(false);
         }
