@@ -11,6 +11,7 @@ cd "$(dirname "$0")/.."
 . bench/bench-users.sh
 APP=${APP:-$PWD/target/quarkus-app/quarkus-run.jar}
 ROUNDS=${ROUNDS:-6}
+PAUSE=${PAUSE:-0}   # seconds between rounds, as between two analysts' changes (a child started ahead warms meanwhile)
 work=$(mktemp -d)
 cp -r rules "$work/rules" && ln -s "$PWD/data" "$work/data"
 (cd "$work" && exec java -jar "$APP" > "${APP_LOG:-$work/app.log}" 2>&1) &
@@ -39,4 +40,5 @@ for round in $(seq 1 "$ROUNDS"); do
   curl -sf -o /dev/null -u "$ANALYST" -X POST "$api/rulesets/$rev/activate?comment=bench"
   t3=$(date +%s.%N)
   python3 -c "s=$t1-$t0; a=$t3-$t2; print('%-8s %7.2fs %8.2fs %7.2fs' % ('$round', s, a, s + a))"
+  sleep "$PAUSE"
 done
