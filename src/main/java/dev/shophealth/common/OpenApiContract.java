@@ -18,7 +18,8 @@ import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
  * Makes the OpenAPI document one you can call from: both ways to log in (HTTP Basic and a bearer token), so
  * Swagger UI's Authorize works with a user's password; every error answer with its status and the problem+json
  * schema; tags by the user each operation serves (Merchants, Reviewers, Analysts, Admin); the answers as the code
- * really gives them ({@link OpenApiCorrections}).
+ * really gives them ({@link OpenApiCorrections}); an example request and answer on every operation
+ * ({@link OpenApiExamples}).
  */
 public class OpenApiContract implements OASFilter {
 
@@ -85,6 +86,7 @@ public class OpenApiContract implements OASFilter {
             statuses.addAll(List.of("413", "415", "422"));
         }
         statuses.add("429");
+        OpenApiExamples.attach(operation);
         for (String status : statuses) {
             var existing = responses.getAPIResponse(status);
             String description = existing != null && existing.getDescription() != null
