@@ -17,7 +17,9 @@ import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 /**
  * Makes the OpenAPI document one you can call from: both ways to log in (HTTP Basic and a bearer token), so
  * Swagger UI's Authorize works with a user's password; every error answer with its status and the problem+json
- * schema; tags by the user each operation serves (Merchants, Reviewers, Analysts, Admin).
+ * schema; tags by the user each operation serves (Merchants, Reviewers, Analysts, Admin); the answers as the code
+ * really gives them ({@link OpenApiCorrections}); an example request and answer on every operation
+ * ({@link OpenApiExamples}).
  */
 public class OpenApiContract implements OASFilter {
 
@@ -43,6 +45,7 @@ public class OpenApiContract implements OASFilter {
         if (api.getComponents() == null) {
             api.setComponents(OASFactory.createComponents());
         }
+        OpenApiCorrections.correct(api);
         api.getComponents().addSchema(PROBLEM, problemSchema());
         api.getComponents().setSecuritySchemes(new LinkedHashMap<>(Map.of(
                 "basic", OASFactory.createSecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
@@ -62,6 +65,7 @@ public class OpenApiContract implements OASFilter {
     }
 
     private static void shape(String path, PathItem.HttpMethod method, Operation operation) {
+        OpenApiCorrections.correct(path, operation);
         operation.setTags(List.of(tag(path, method)));
         operation.setSecurity(List.of(requirement("basic"), requirement("bearer")));
         APIResponses responses = operation.getResponses();
@@ -82,6 +86,7 @@ public class OpenApiContract implements OASFilter {
             statuses.addAll(List.of("413", "415", "422"));
         }
         statuses.add("429");
+        OpenApiExamples.attach(operation);
         for (String status : statuses) {
             var existing = responses.getAPIResponse(status);
             String description = existing != null && existing.getDescription() != null

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Lints the OpenAPI document: every API operation has a unique operation id, one of the four user tags, both
- * logins, its error answers as problem+json, and the status codes the code really answers; the screening's
- * example is the seed's example file.
+ * logins, its error answers as problem+json, the status codes the code really answers, an example of its body and
+ * one of its answer (OpenApiExamplesTest checks they are real); the screening's example is the seed's example file.
  */
 @QuarkusTest
 class OpenApiContractTest {
@@ -68,6 +68,7 @@ class OpenApiContractTest {
                 if (path.getKey().contains("{") && o.at("/responses/404").isMissingNode()) {
                     faults.add(name + ": no 404");
                 }
+                faults.addAll(examples(name, o));
             }
         }
         assertEquals(List.of(), faults);
@@ -81,6 +82,41 @@ class OpenApiContractTest {
         assertTrue(doc.at("/paths/~1api~1rulesets~1{revision}~1backtest/post/responses/202").isObject());
         assertTrue(doc.at("/paths/~1api~1rulesets/post/responses/201").isObject());
         assertTrue(doc.at("/paths/~1api~1shops~1{shopId}~1health~1snapshot/post/responses/201").isObject());
+        assertTrue(doc.at("/paths/~1api~1rulesets~1shadow/delete/responses/204").isObject());
+    }
+
+    /**
+     * An operation's missing examples: one per media type of its body, and one of its answer for the success status
+     * (a binary one, such as a zip, has none; a 204 has no body).
+     */
+    private static List<String> examples(String name, JsonNode o) {
+        List<String> faults = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> media : iterable(o.at("/requestBody/content"))) {
+            if (OpenApiExamples.extension(media.getKey()).isPresent() && media.getValue().path("examples").isEmpty()) {
+                faults.add(name + ": no example request in " + media.getKey());
+            }
+        }
+        List<String> success = new ArrayList<>();
+        o.path("responses").fieldNames().forEachRemaining(s -> {
+            if (s.startsWith("2")) {
+                success.add(s);
+            }
+        });
+        if (success.size() != 1) {
+            faults.add(name + ": success statuses " + success);
+            return faults;
+        }
+        JsonNode content = o.at("/responses/" + success.get(0) + "/content");
+        if (success.get(0).equals("204") != content.isMissingNode()) {
+            faults.add(name + ": " + success.get(0) + (content.isMissingNode() ? " without" : " with") + " a body");
+        }
+        for (Map.Entry<String, JsonNode> media : iterable(content)) {
+            if (OpenApiExamples.extension(media.getKey()).isPresent()
+                    && media.getValue().at("/examples/example/value").isMissingNode()) {
+                faults.add(name + ": no example answer in " + media.getKey());
+            }
+        }
+        return faults;
     }
 
     private static Iterable<Map.Entry<String, JsonNode>> iterable(JsonNode node) {
