@@ -71,29 +71,14 @@ public class CancellationQueries {
         StringBuilder where = new StringBuilder(" from Cancellation c left join ShopOrder o on o.orderNo = c.orderNo"
                 + " where c.status = :pending");
         Parameters params = Parameters.with("pending", CancellationStatus.PENDING_REVIEW);
-        if (filter.reason() != null) {
-            where.append(" and c.reason = :reason");
-            params.and("reason", filter.reason());
+        if (filter.shops() != null && filter.shops().isEmpty()) {
+            return new PageResponse<>(List.of(), page, size, 0);
         }
-        if (filter.shopId() != null) {
-            where.append(" and upper(c.shopId) = upper(:shop)");
-            params.and("shop", filter.shopId());
-        }
-        if (filter.shops() != null) {
-            if (filter.shops().isEmpty()) {
-                return new PageResponse<>(List.of(), page, size, 0);
-            }
-            where.append(" and c.shopId in :shops");
-            params.and("shops", filter.shops());
-        }
-        if (filter.minAmount() != null) {
-            where.append(" and o.amount >= :min");
-            params.and("min", filter.minAmount());
-        }
-        if (filter.maxAmount() != null) {
-            where.append(" and o.amount <= :max");
-            params.and("max", filter.maxAmount());
-        }
+        andIfGiven(where, params, "c.reason = :reason", "reason", filter.reason());
+        andIfGiven(where, params, "upper(c.shopId) = upper(:shop)", "shop", filter.shopId());
+        andIfGiven(where, params, "c.shopId in :shops", "shops", filter.shops());
+        andIfGiven(where, params, "o.amount >= :min", "min", filter.minAmount());
+        andIfGiven(where, params, "o.amount <= :max", "max", filter.maxAmount());
         var em = Cancellation.getEntityManager();
         var rows = em.createQuery("select c, o.amount, o.productName" + where + " order by c.submittedAt, c.id",
                 Object[].class);
@@ -110,6 +95,15 @@ public class CancellationQueries {
             items.add(new QueueRow(views.get(i), (java.math.BigDecimal) found.get(i)[1], (String) found.get(i)[2]));
         }
         return new PageResponse<>(items, page, size, count.getSingleResult());
+    }
+
+    /** Adds {@code condition} and its parameter to a query's filter when {@code value} is given (not null). */
+    private static void andIfGiven(StringBuilder where, Parameters params, String condition, String name,
+            Object value) {
+        if (value != null) {
+            where.append(" and ").append(condition);
+            params.and(name, value);
+        }
     }
 
     /** The shops that have a request waiting for a reviewer. */
@@ -136,22 +130,10 @@ public class CancellationQueries {
         scope.requireShop(shopId);
         StringBuilder where = new StringBuilder("shopId = :shop");
         Parameters params = Parameters.with("shop", shopId);
-        if (reason != null) {
-            where.append(" and reason = :reason");
-            params.and("reason", reason);
-        }
-        if (status != null) {
-            where.append(" and status = :status");
-            params.and("status", status);
-        }
-        if (from != null) {
-            where.append(" and submittedAt >= :from");
-            params.and("from", from);
-        }
-        if (to != null) {
-            where.append(" and submittedAt < :to");
-            params.and("to", to);
-        }
+        andIfGiven(where, params, "reason = :reason", "reason", reason);
+        andIfGiven(where, params, "status = :status", "status", status);
+        andIfGiven(where, params, "submittedAt >= :from", "from", from);
+        andIfGiven(where, params, "submittedAt < :to", "to", to);
         var query = Cancellation.<Cancellation>find(where.toString(),
                 Sort.descending("submittedAt").and("id", Sort.Direction.Descending), params).page(page, size);
         return new PageResponse<>(views.ofAll(query.list(), locale, now), page, size, query.count());
@@ -177,14 +159,8 @@ public class CancellationQueries {
         scope.requireShop(shopId);
         StringBuilder where = new StringBuilder(" from Cancellation c where c.shopId = :shop");
         Parameters params = Parameters.with("shop", shopId);
-        if (from != null) {
-            where.append(" and c.submittedAt >= :from");
-            params = params.and("from", from);
-        }
-        if (to != null) {
-            where.append(" and c.submittedAt < :to");
-            params = params.and("to", to);
-        }
+        andIfGiven(where, params, "c.submittedAt >= :from", "from", from);
+        andIfGiven(where, params, "c.submittedAt < :to", "to", to);
         java.time.format.DateTimeFormatter time = java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME;
         java.util.function.Function<Instant, String> at = t -> t == null ? null
                 : time.format(t.atZone(zone).toOffsetDateTime().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));

@@ -143,22 +143,37 @@ class WebPagesResourceTest {
                 .header("Location", not(containsString("evil")));
     }
 
+    /** Every cancellation request the API lists for {@code query}, oldest first, read page by page as a reviewer. */
+    private static java.util.List<java.util.Map<String, Object>> allRequests(String query) {
+        java.util.List<java.util.Map<String, Object>> all = new java.util.ArrayList<>();
+        for (int page = 0;; page++) {
+            var chunk = given().auth().preemptive().basic("reviewer", "reviewer-demo").when()
+                    .get("/api/cancellations?" + query + "&size=200&page=" + page).then().statusCode(200).extract()
+                    .jsonPath();
+            all.addAll(chunk.getList("items"));
+            if ((page + 1) * 200 >= chunk.getInt("total")) {
+                return all;
+            }
+        }
+    }
+
+    /** The first group of each match of {@code link} in a page, in order: the order numbers its rows link. */
+    private static java.util.List<String> linkTexts(String html, String link) {
+        java.util.List<String> texts = new java.util.ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(link).matcher(html);
+        while (m.find()) {
+            texts.add(m.group(1));
+        }
+        return texts;
+    }
+
     /**
      * The queue's filters agree with the API: for each filter the page lists, in order, exactly the waiting requests
      * that the API's list, order amounts and shops' risk levels say match it (oldest first, first page).
      */
     @Test
     void theQueueFiltersAgreeWithTheApi() {
-        java.util.List<java.util.Map<String, Object>> waiting = new java.util.ArrayList<>();
-        for (int page = 0;; page++) {
-            var chunk = given().auth().preemptive().basic("reviewer", "reviewer-demo").when()
-                    .get("/api/cancellations?status=PENDING_REVIEW&size=200&page=" + page).then().statusCode(200)
-                    .extract().jsonPath();
-            waiting.addAll(chunk.getList("items"));
-            if ((page + 1) * 200 >= chunk.getInt("total")) {
-                break;
-            }
-        }
+        java.util.List<java.util.Map<String, Object>> waiting = allRequests("status=PENDING_REVIEW");
         org.junit.jupiter.api.Assumptions.assumeTrue(!waiting.isEmpty(), "no request waits");
         java.util.Map<String, java.math.BigDecimal> amounts = new java.util.HashMap<>();
         java.util.Map<String, String> levels = new java.util.HashMap<>();
@@ -190,12 +205,7 @@ class WebPagesResourceTest {
                     .toList();
             String html = as(session).cookie("shophealth-lang", "en").when().get("/review?" + query).then()
                     .statusCode(200).extract().asString();
-            java.util.List<String> shown = new java.util.ArrayList<>();
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("class=\"request-link\"[^>]*>([^<]+)</a>")
-                    .matcher(html);
-            while (m.find()) {
-                shown.add(m.group(1));
-            }
+            java.util.List<String> shown = linkTexts(html, "class=\"request-link\"[^>]*>([^<]+)</a>");
             assertEquals(expected.subList(0, Math.min(20, expected.size())), shown, "/review?" + query);
             if (expected.size() != waiting.size()) {
                 assertTrue(html.contains("<strong>" + waiting.size() + "</strong>") && html.contains(
@@ -207,16 +217,7 @@ class WebPagesResourceTest {
     /** The records' filters agree with the API: newest first, by reason, status and days in the platform's zone. */
     @Test
     void theRecordsFiltersAgreeWithTheApi() {
-        java.util.List<java.util.Map<String, Object>> all = new java.util.ArrayList<>();
-        for (int page = 0;; page++) {
-            var chunk = given().auth().preemptive().basic("reviewer", "reviewer-demo").when()
-                    .get("/api/cancellations?shopId=S1002&size=200&page=" + page).then().statusCode(200).extract()
-                    .jsonPath();
-            all.addAll(chunk.getList("items"));
-            if ((page + 1) * 200 >= chunk.getInt("total")) {
-                break;
-            }
-        }
+        java.util.List<java.util.Map<String, Object>> all = allRequests("shopId=S1002");
         java.util.Collections.reverse(all);
         org.junit.jupiter.api.Assumptions.assumeTrue(all.size() > 1, "S1002 has records");
         java.time.ZoneId zone = java.time.ZoneId.of("Asia/Shanghai");
@@ -236,12 +237,7 @@ class WebPagesResourceTest {
             java.util.List<String> expected = all.stream().filter(matches).map(w -> (String) w.get("orderNo")).toList();
             String html = as(session).cookie("shophealth-lang", "en").when().get("/shop/S1002/records?" + query)
                     .then().statusCode(200).extract().asString();
-            java.util.List<String> shown = new java.util.ArrayList<>();
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("href=\"/shop/S1002/requests/[^\"]+\">([^<]+)</a>")
-                    .matcher(html);
-            while (m.find()) {
-                shown.add(m.group(1));
-            }
+            java.util.List<String> shown = linkTexts(html, "href=\"/shop/S1002/requests/[^\"]+\">([^<]+)</a>");
             assertEquals(expected.subList(0, Math.min(20, expected.size())), shown, "/shop/S1002/records?" + query);
             assertTrue(html.contains(" / " + Math.max(1, (expected.size() + 19) / 20) + "</span>"),
                     "/shop/S1002/records?" + query + " pages " + expected.size() + " records");
