@@ -45,6 +45,8 @@ public class CancellationService {
     @Inject
     Decisions decisions;
     @Inject
+    ShopDayCounts counts;
+    @Inject
     ScreeningFacts facts;
     @Inject
     CancellationViews views;
@@ -167,6 +169,7 @@ public class CancellationService {
         c.persist();
         BuyerContact contact = body.buyerContact() == null ? null : contact(c.id, body.buyerContact());
         Refund refund = c.status == CancellationStatus.AUTO_APPROVED ? OrderCancellation.cancel(order, c, now) : null;
+        counts.submitted(c, contact);
         // constraint violations surface here, inside submit's handling, not at commit
         em.flush();
         return new Stored(c, contact, refund);

@@ -19,6 +19,8 @@ public class ReviewService {
 
     @Inject
     CancellationViews views;
+    @Inject
+    ShopDayCounts counts;
 
     @Inject
     ReviewPace pace;
@@ -132,6 +134,7 @@ public class ReviewService {
             throw ProblemException.badRequest("note", "is required to overrule the screening, which suggests "
                     + suggested + ": say why");
         }
+        String counted = counts.metricOf(c);
         c.claimedBy = null;
         c.claimedUntil = null;
         c.status = verdict == Verdict.APPROVE ? CancellationStatus.APPROVED : CancellationStatus.REJECTED;
@@ -146,6 +149,7 @@ public class ReviewService {
         } else {
             c.claimedOrderNo = null;
         }
+        counts.decided(c, counted);
         audit.record("REVIEW_" + verdict.name(), c.id, c.orderNo + (c.reviewNote == null ? "" : ": " + c.reviewNote));
         em.flush();
         pace.forget();

@@ -40,6 +40,16 @@ public class ComplaintImporter implements RecordImporter<ComplaintImporter.Compl
     }
 
     @Override
+    public dev.shophealth.cancellation.ShopDayCounts.Kind counted() {
+        return dev.shophealth.cancellation.ShopDayCounts.Kind.COMPLAINTS;
+    }
+
+    @Override
+    public String shopKey(ComplaintRow record) {
+        return record.orderNo();
+    }
+
+    @Override
     public String key(ComplaintRow record) {
         return record.orderNo() + "@" + record.complainedAt();
     }

@@ -1,5 +1,6 @@
 package dev.shophealth.dataimport;
 
+import dev.shophealth.cancellation.ShopDayCounts;
 import dev.shophealth.common.DatabaseErrors;
 import dev.shophealth.common.FieldError;
 import dev.shophealth.common.ProblemException;
@@ -33,6 +34,9 @@ public class ImportService {
     private static final Logger LOG = Logger.getLogger(ImportService.class);
 
     private final Map<String, RecordImporter<?>> importers = new TreeMap<>();
+
+    @Inject
+    ShopDayCounts dayCounts;
 
     @Inject
     ImportService(Instance<RecordImporter<?>> all) {
@@ -119,16 +123,33 @@ public class ImportService {
         Map<RecordImporter.WriteResult, Integer> counts = new EnumMap<>(RecordImporter.WriteResult.class);
         if (!dryRun) {
             EntityManager em = Panache.getEntityManager();
+            ShopDayCounts.Kind counted = importer.counted();
+            java.util.Set<String> shops = new java.util.HashSet<>();
             for (int from = 0; from < records.size(); from += FLUSH_EVERY) {
                 List<R> chunk = records.subList(from, Math.min(records.size(), from + FLUSH_EVERY));
                 // one query finds which of the chunk's keys are stored; a new record needs no look-up of its own
                 java.util.Set<String> stored = importer.stored(chunk);
+                if (counted != null) {
+                    // the shops stored records belong to before the update: a record may move to another shop
+                    shops.addAll(dayCounts.shopsOf(counted, chunk.stream()
+                            .filter(r -> stored == null || stored.contains(importer.key(r))).map(importer::shopKey)
+                            .toList()));
+                }
                 for (R record : chunk) {
                     counts.merge(importer.write(record, stored), 1, Integer::sum);
                 }
                 // inserts go out in JDBC batches; the persistence context stays small on large files
                 em.flush();
+                if (counted != null) {
+                    shops.addAll(dayCounts.shopsOf(counted, chunk.stream().map(importer::shopKey).toList()));
+                }
                 em.clear();
+            }
+            if (counted != null) {
+                // the per-day counts of the shops touched, recounted in this transaction; an order moved to another
+                // shop takes its feedback along, so an import of orders recounts everything of its shops
+                dayCounts.rebuild(counted == ShopDayCounts.Kind.ORDERS ? List.of(ShopDayCounts.Kind.values())
+                        : List.of(counted), shops);
             }
         }
         return new ImportReport(importer.kind(), format, rows.size(),

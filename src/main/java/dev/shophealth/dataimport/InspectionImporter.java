@@ -52,6 +52,11 @@ public class InspectionImporter implements RecordImporter<InspectionImporter.Ins
     }
 
     @Override
+    public dev.shophealth.cancellation.ShopDayCounts.Kind counted() {
+        return dev.shophealth.cancellation.ShopDayCounts.Kind.INSPECTIONS;
+    }
+
+    @Override
     public String key(InspectionRow record) {
         return record.inspectionId();
     }

@@ -51,6 +51,11 @@ public class LogisticsEventImporter implements RecordImporter<LogisticsEventImpo
     }
 
     @Override
+    public dev.shophealth.cancellation.ShopDayCounts.Kind counted() {
+        return dev.shophealth.cancellation.ShopDayCounts.Kind.LOGISTICS;
+    }
+
+    @Override
     public String key(LogisticsEventRow record) {
         return record.eventId();
     }

@@ -99,6 +99,11 @@ public class OrderImporter implements RecordImporter<OrderImporter.OrderRow> {
     }
 
     @Override
+    public dev.shophealth.cancellation.ShopDayCounts.Kind counted() {
+        return dev.shophealth.cancellation.ShopDayCounts.Kind.ORDERS;
+    }
+
+    @Override
     public String key(OrderRow record) {
         return record.orderNo();
     }

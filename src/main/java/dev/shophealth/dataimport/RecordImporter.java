@@ -35,6 +35,19 @@ public interface RecordImporter<R> {
         return write(record);
     }
 
+    /** The per-day counts records of this kind feed ({@code ShopDayCounts}); null when they feed none. */
+    default dev.shophealth.cancellation.ShopDayCounts.Kind counted() {
+        return null;
+    }
+
+    /**
+     * What {@code ShopDayCounts.shopsOf} finds a stored record's shop by: its key unless the key holds more (a
+     * complaint's key is its order and time; its shop is its order's).
+     */
+    default String shopKey(R record) {
+        return key(record);
+    }
+
     /** What an upsert did. */
     enum WriteResult {
         CREATED, UPDATED, UNCHANGED

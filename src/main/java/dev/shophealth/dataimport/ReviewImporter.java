@@ -42,6 +42,11 @@ public class ReviewImporter implements RecordImporter<ReviewImporter.ReviewRow> 
     }
 
     @Override
+    public dev.shophealth.cancellation.ShopDayCounts.Kind counted() {
+        return dev.shophealth.cancellation.ShopDayCounts.Kind.REVIEWS;
+    }
+
+    @Override
     public String key(ReviewRow record) {
         return record.orderNo();
     }

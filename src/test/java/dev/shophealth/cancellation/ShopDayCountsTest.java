@@ -1,0 +1,150 @@
+package dev.shophealth.cancellation;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.shophealth.fact.ShopWindowFact;
+import dev.shophealth.ruleset.RulesetRegistry;
+import dev.shophealth.shophealth.HealthWindows;
+import dev.shophealth.shophealth.MetricsQueries;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The per-day counts kept by each write equal a count from the raw records (a rebuild), and the windows read from
+ * them equal the windows counted from the raw records, at any date: now, in the past before a decision was made, on
+ * a record's own time and a window's length after it.
+ */
+@QuarkusTest
+@Tag("persistence")
+@TestSecurity(user = "li", roles = "ADMIN")
+class ShopDayCountsTest {
+
+    private static final String SHOP = "T9701";
+
+    @Inject
+    ShopDayCounts counts;
+    @Inject
+    MetricsQueries metrics;
+    @Inject
+    RulesetRegistry registry;
+
+    @Test
+    void theCountsEachWriteKeepsEqualARebuildAndTheirWindowsEqualTheRawCount() {
+        assertEquals(0, differences(), "the sample, as loaded at start");
+        assertTrue(QuarkusTransaction.requiringNew().call(counts::rows) > 0);
+
+        ShopFixture fixture = ShopFixture.shop(SHOP).product(SHOP + "-A", 10);
+        // orders across the windows' edges: inside 7 days, between 7 and 30, 30 and 90, and older than 90
+        int[] daysAgo = {0, 1, 2, 6, 8, 29, 31, 60, 89, 91, 120};
+        for (int i = 0; i < daysAgo.length; i++) {
+            fixture.order(SHOP + "-" + i, SHOP + "-A", 8, 10, ShopFixture.REGION, "AWAITING_SHIPMENT",
+                    Duration.ofDays(daysAgo[i]).plusHours(i));
+        }
+        fixture.inspection(SHOP + "-I1", SHOP + "-A", "FAIL", Duration.ofDays(3))
+                .inspection(SHOP + "-I2", SHOP + "-A", "PASS", Duration.ofDays(4))
+                .inspection(SHOP + "-I3", SHOP + "-A", "FAIL", Duration.ofDays(40))
+                .logistics(SHOP + "-L1", SHOP + "-1", null, "DELAY", Duration.ofHours(20))
+                .logistics(SHOP + "-L2", SHOP + "-5", null, "LOST", Duration.ofDays(20))
+                .logistics(SHOP + "-L3", SHOP + "-2", null, "DAMAGED", Duration.ofDays(2))
+                .load();
+        importJson("complaints", List.of(Map.of("orderNo", SHOP + "-1", "text", "没发货 Not shipped",
+                "complainedAt", ShopFixture.ago(Duration.ofHours(10))), Map.of("orderNo", SHOP + "-6", "text",
+                "太慢 Slow", "complainedAt", ShopFixture.ago(Duration.ofDays(10)))));
+        importJson("reviews", List.of(Map.of("orderNo", SHOP + "-1", "stars", 1, "text", "差 Bad",
+                "reviewedAt", ShopFixture.ago(Duration.ofHours(5))), Map.of("orderNo", SHOP + "-4", "stars", 5,
+                "text", "好 Good", "reviewedAt", ShopFixture.ago(Duration.ofDays(5)))));
+        assertEquals(0, differences(), "after imports");
+
+        // screenings: approved by the rules, compensated, left to a reviewer
+        List<String> pending = new ArrayList<>();
+        Set<String> statuses = new HashSet<>();
+        for (int i : new int[] {0, 1, 2, 3, 4, 5}) {
+            Requests r = Requests.outOfStock(SHOP + "-" + i);
+            if (i % 2 == 0) {
+                r.warehouseStock(0);
+            }
+            if (i % 3 != 2) {
+                r.contacted();
+            }
+            var answer = r.post().statusCode(201).extract();
+            String status = answer.path("status");
+            statuses.add(status);
+            if (status.equals("PENDING_REVIEW")) {
+                pending.add(answer.path("id"));
+            }
+        }
+        assertEquals(0, differences(), "after screenings " + statuses);
+        assertTrue(pending.size() >= 3, "some left to a reviewer: " + statuses);
+        // a reviewer approves one and rejects one; the rest stay pending
+        review(pending.get(0), "APPROVE");
+        review(pending.get(1), "REJECT");
+        assertEquals(0, differences(), "after reviews");
+        assertTrue(statuses.contains("AUTO_APPROVED"), "some approved by the rules: " + statuses);
+
+        HealthWindows lengths = HealthWindows.of(registry.active().orElseThrow().parameters().parameters());
+        Instant now = Instant.now();
+        List<Instant> dates = new ArrayList<>(List.of(now, now.minus(Duration.ofMinutes(1)), now.plusSeconds(5),
+                now.minus(Duration.ofDays(1)), now.minus(Duration.ofDays(45))));
+        QuarkusTransaction.requiringNew().run(() -> {
+            Cancellation.<Cancellation>list("shopId", SHOP).forEach(c -> {
+                dates.add(c.submittedAt);
+                if (c.decidedAt != null) {
+                    // before the reviewer decided: still pending then
+                    dates.add(c.decidedAt.minusMillis(1));
+                    dates.add(c.decidedAt);
+                }
+            });
+            dev.shophealth.order.ShopOrder.<dev.shophealth.order.ShopOrder>list("shopId", SHOP).forEach(o -> {
+                dates.add(o.placedAt);
+                dates.add(o.placedAt.plus(Duration.ofDays(lengths.days(0))));
+                dates.add(o.placedAt.plus(Duration.ofDays(lengths.days(1))));
+                dates.add(o.placedAt.plus(Duration.ofDays(lengths.longest())));
+            });
+        });
+        boolean pendingSeen = false;
+        boolean approvedSeen = false;
+        for (Instant at : dates) {
+            List<ShopWindowFact> fromCounts = QuarkusTransaction.requiringNew().call(() -> metrics.windows(SHOP, at, lengths))
+                    .getOrDefault(SHOP, MetricsQueries.empty(lengths));
+            List<ShopWindowFact> fromRecords = QuarkusTransaction.requiringNew()
+                    .call(() -> metrics.rawWindows(SHOP, at, lengths)).getOrDefault(SHOP, MetricsQueries.empty(lengths));
+            assertEquals(fromRecords, fromCounts, "at " + at);
+            pendingSeen |= fromCounts.get(0).pendingReviews() > 0;
+            approvedSeen |= fromCounts.get(0).sellerCancellations() > 0;
+        }
+        assertTrue(pendingSeen && approvedSeen, "the dates saw pending and approved requests");
+        assertEquals(QuarkusTransaction.requiringNew().call(() -> metrics.rawWindows(null, now, lengths)),
+                QuarkusTransaction.requiringNew().call(() -> metrics.windows(null, now, lengths)), "every shop");
+
+        long before = QuarkusTransaction.requiringNew().call(counts::rows);
+        QuarkusTransaction.requiringNew().run(counts::rebuildAll);
+        assertEquals(0, differences(), "after a rebuild");
+        assertEquals(before, QuarkusTransaction.requiringNew().call(counts::rows), "a rebuild finds the same rows");
+    }
+
+    private long differences() {
+        return QuarkusTransaction.requiringNew().call(counts::differences);
+    }
+
+    private static void importJson(String kind, List<Map<String, Object>> rows) {
+        given().contentType("application/json").body(rows).when().post("/api/import/" + kind).then().statusCode(200);
+    }
+
+    private static void review(String id, String verdict) {
+        given().contentType("application/json").body(Map.of("verdict", verdict, "note", "测试 Test"))
+                .when().post("/api/cancellations/" + id + "/review").then().statusCode(200);
+    }
+}
