@@ -40,6 +40,8 @@ class ShopDayCountsTest {
     MetricsQueries metrics;
     @Inject
     RulesetRegistry registry;
+    @Inject
+    jakarta.persistence.EntityManager em;
 
     @Test
     void theCountsEachWriteKeepsEqualARebuildAndTheirWindowsEqualTheRawCount() {
@@ -129,10 +131,24 @@ class ShopDayCountsTest {
         assertEquals(QuarkusTransaction.requiringNew().call(() -> metrics.rawWindows(null, now, lengths)),
                 QuarkusTransaction.requiringNew().call(() -> metrics.windows(null, now, lengths)), "every shop");
 
+        // the admins' check and rebuild
         long before = QuarkusTransaction.requiringNew().call(counts::rows);
-        QuarkusTransaction.requiringNew().run(counts::rebuildAll);
+        given().when().get("/api/admin/day-counts").then().statusCode(200)
+                .body("rows", org.hamcrest.Matchers.equalTo((int) before)).body("differences", org.hamcrest.Matchers.equalTo(0));
+        given().when().post("/api/admin/day-counts/rebuild").then().statusCode(200)
+                .body("rows", org.hamcrest.Matchers.equalTo((int) before))
+                .body("differencesBefore", org.hamcrest.Matchers.equalTo(0));
         assertEquals(0, differences(), "after a rebuild");
         assertEquals(before, QuarkusTransaction.requiringNew().call(counts::rows), "a rebuild finds the same rows");
+        // a wrong count is found and mended
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "update shop_day_count set n = n + 5 where shop_id = ?1 and metric = 'orders'").setParameter(1, SHOP)
+                .executeUpdate());
+        given().when().get("/api/admin/day-counts").then().statusCode(200)
+                .body("differences", org.hamcrest.Matchers.greaterThan(0));
+        given().when().post("/api/admin/day-counts/rebuild").then().statusCode(200)
+                .body("differencesBefore", org.hamcrest.Matchers.greaterThan(0));
+        assertEquals(0, differences(), "after mending");
     }
 
     private long differences() {

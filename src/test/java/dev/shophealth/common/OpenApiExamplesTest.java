@@ -197,6 +197,8 @@ class OpenApiExamplesTest {
         for (String type : List.of("text/csv", "application/json")) {
             walk.op("ImportResource_importFile").as(ApiWalk.ADMIN).path("kind", "shops").body(type).send();
         }
+        walk.op("ShopDayCountsResource_check").as(ApiWalk.ADMIN).send();
+        walk.op("ShopDayCountsResource_rebuild").as(ApiWalk.ADMIN).send();
         walk.op("AuditResource_recent").as(ApiWalk.ADMIN).query("limit", 3).send();
     }
 
