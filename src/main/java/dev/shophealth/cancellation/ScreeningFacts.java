@@ -19,13 +19,15 @@ import java.util.List;
 
 /**
  * Gathers what the rules judge a request by: the platform's evidence (latest stock count, failed inspections,
- * logistics events) and the shop's cancellation counts over the rule windows, as of {@code now}, in one SQL statement
- * (one round trip; it was seven): a scalar subquery per piece of evidence, one pass over the shop's cancellations. Nothing here loads a shop's history.
+ * logistics events) in one statement of a scalar subquery each, and the shop's orders and cancellations over the
+ * rule windows, as of {@code now}, exact, from the per-day counts ({@link ShopDayCounts#read}: a sum over the
+ * window's days, whatever the shop's size; it was a pass over the shop's cancellations and an order count reused
+ * for 10 s). Nothing here loads a shop's history.
  */
 @ApplicationScoped
 public class ScreeningFacts {
 
-    /** Evidence and both windows' counts; the named parameters are bound by {@link #facts}. */
+    /** The evidence; the named parameters are bound by {@link #facts}. */
     private static final String FACTS = "select "
             + "(select s.counted_quantity from stock_count s where s.sku = :sku and s.counted_at <= :now "
             + "order by s.counted_at desc fetch first 1 rows only) as counted, "
@@ -35,25 +37,13 @@ public class ScreeningFacts {
             + "(select max(e.occurred_at) from logistics_event e where e.order_no = :orderNo and e.occurred_at <= :now) "
             + "as order_event, "
             + "(select max(e.occurred_at) from logistics_event e where e.region = :region and e.kind = '"
-            + LogisticsKind.DISRUPTION.name() + "' and e.occurred_at <= :now) as disruption, "
-            + "w.short_all, w.short_reason, w.long_all, w.long_reason from (select "
-            + count(":shortFrom", "1 = 1") + " as short_all, " + count(":shortFrom", "c.reason = :reason") + " as short_reason, "
-            + count(":longFrom", "1 = 1") + " as long_all, " + count(":longFrom", "c.reason = :reason") + " as long_reason "
-            // one pass over the shop's cancellations of the longer window counts both windows
-            + "from cancellation_request c where c.shop_id = :shop and c.submitted_at > :windowsFrom "
-            + "and c.submitted_at <= :now and c.status in " + SqlLists.in(CancellationStatus.SELLER_CANCELLING)
-            + " and c.force_majeure = false) w";
-
-    /** Seller-caused cancellations since {@code from} that meet {@code condition}, within the pass over both windows. */
-    private static String count(String from, String condition) {
-        return "coalesce(sum(case when c.submitted_at > " + from + " and " + condition + " then 1 else 0 end), 0)";
-    }
+            + LogisticsKind.DISRUPTION.name() + "' and e.occurred_at <= :now) as disruption";
 
     @Inject
     EntityManager em;
 
     @Inject
-    WindowOrderCounts orderCounts;
+    ShopDayCounts counts;
 
     /**
      * The request as the rules see it, and the short and long windows with this request counted as a seller-caused
@@ -68,16 +58,9 @@ public class ScreeningFacts {
         Object[] row = (Object[]) em.createNativeQuery(FACTS).unwrap(NativeQuery.class)
                 .addScalar("counted", Integer.class).addScalar("counted_at", Instant.class)
                 .addScalar("failed", Instant.class).addScalar("order_event", Instant.class)
-                .addScalar("disruption", Instant.class).addScalar("short_all", Long.class)
-                .addScalar("short_reason", Long.class).addScalar("long_all", Long.class)
-                .addScalar("long_reason", Long.class)
+                .addScalar("disruption", Instant.class)
                 .setParameter("sku", order.sku).setParameter("orderNo", order.orderNo)
-                .setParameter("region", order.buyerRegion).setParameter("shop", order.shopId)
-                .setParameter("reason", CancellationReason.valueOf(reason).name())
-                .setParameter("shortFrom", now.minus(Duration.ofDays(shortDays)))
-                .setParameter("longFrom", now.minus(Duration.ofDays(longDays)))
-                .setParameter("windowsFrom", now.minus(Duration.ofDays(Math.max(shortDays, longDays))))
-                .setParameter("now", now)
+                .setParameter("region", order.buyerRegion).setParameter("now", now)
                 .getSingleResult();
         Integer counted = (Integer) row[0];
         Instant countedAt = (Instant) row[1];
@@ -96,16 +79,38 @@ public class ScreeningFacts {
                 disruption == null ? null : daysBetween(order.placedAt, disruption),
                 r.buyerContact() == null ? null : r.buyerContact().summary(),
                 r.buyerContact() != null && r.buyerContact().compensation() != null);
+        // the shop's orders and seller-caused cancellations (approved or waiting, not force majeure) per window, from
+        // the per-day counts: as the requests stand now
+        String ofReason = CancellationReason.valueOf(reason).name();
+        long[] orders = new long[2];
+        long[] all = new long[2];
+        long[] sameReason = new long[2];
+        Instant shortFrom = now.minus(Duration.ofDays(shortDays));
+        Instant longFrom = now.minus(Duration.ofDays(longDays));
+        counts.read(order.shopId, now, new Instant[] {shortFrom, longFrom, longFrom.isBefore(shortFrom) ? shortFrom
+                : longFrom}, (shop, metric, part, v) -> {
+                    if (part != ShopDayCounts.Part.COUNTED) {
+                        return;
+                    }
+                    if (metric.equals("orders")) {
+                        orders[0] += v[0];
+                        orders[1] += v[1];
+                    } else if (metric.startsWith("c|")) {
+                        String[] k = metric.split("\\|");
+                        if (k[3].equals("S")) {
+                            all[0] += v[0];
+                            all[1] += v[1];
+                            if (k[2].equals(ofReason)) {
+                                sameReason[0] += v[0];
+                                sameReason[1] += v[1];
+                            }
+                        }
+                    }
+                });
         List<CancellationStatsFact> stats = List.of(
-                window(Window.SHORT, shortDays, order.shopId, now, (Long) row[5], (Long) row[6]),
-                window(Window.LONG, longDays, order.shopId, now, (Long) row[7], (Long) row[8]));
+                new CancellationStatsFact(Window.SHORT, shortDays, (int) orders[0], (int) all[0] + 1, (int) sameReason[0] + 1),
+                new CancellationStatsFact(Window.LONG, longDays, (int) orders[1], (int) all[1] + 1, (int) sameReason[1] + 1));
         return new Given(request, stats, null, null);
-    }
-
-    /** A window's counts, this request added as one more cancellation of its reason. */
-    private CancellationStatsFact window(Window name, int days, String shopId, Instant now, long all, long ofReason) {
-        long orders = orderCounts.orders(shopId, days, now);
-        return new CancellationStatsFact(name, days, (int) orders, (int) all + 1, (int) ofReason + 1);
     }
 
     private static Integer daysSince(Instant then, Instant now) {

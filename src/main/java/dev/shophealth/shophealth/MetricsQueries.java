@@ -4,6 +4,9 @@ import static dev.shophealth.common.SqlLists.in;
 
 import dev.shophealth.cancellation.CancellationStatus;
 import dev.shophealth.cancellation.ShopDayCounts;
+import static dev.shophealth.cancellation.ShopDayCounts.Part.COUNTED;
+import static dev.shophealth.cancellation.ShopDayCounts.Part.LATE_APPROVED;
+import static dev.shophealth.cancellation.ShopDayCounts.Part.LATE_OTHER;
 import dev.shophealth.fact.ShopWindowFact;
 import dev.shophealth.order.InspectionResult;
 import dev.shophealth.order.LogisticsKind;
@@ -42,6 +45,8 @@ public class MetricsQueries {
 
     @Inject
     EntityManager em;
+    @Inject
+    ShopDayCounts dayCounts;
 
     /**
      * Window facts by shop id, as of {@code asOf}, over {@code lengths}; {@code shopId} null means every shop with
@@ -53,40 +58,19 @@ public class MetricsQueries {
     public Map<String, List<ShopWindowFact>> windows(String shopId, Instant asOf, HealthWindows lengths) {
         Instant[] from = {asOf.minus(Duration.ofDays(lengths.days(0))), asOf.minus(Duration.ofDays(lengths.days(1))),
                 asOf.minus(Duration.ofDays(lengths.longest()))};
-        int last = ShopDayCounts.day(asOf);
-        Query q = em.createNativeQuery(shopId == null ? COUNTED_ALL : COUNTED_ONE)
-                .setParameter("asOf", asOf).setParameter("dA", last)
-                .setParameter("eA", ShopDayCounts.start(last + 1));
-        for (int w = 0; w < 3; w++) {
-            int first = ShopDayCounts.day(from[w]);
-            q.setParameter("t" + w, from[w]).setParameter("d" + w, first).setParameter("e" + w, ShopDayCounts.start(first));
-        }
-        if (shopId != null) {
-            q.setParameter("shop", shopId);
-        }
         Map<String, Counts> byShop = new HashMap<>();
-        for (Object row : q.getResultList()) {
-            Object[] r = (Object[]) row;
-            Counts c = byShop.computeIfAbsent((String) r[0], k -> new Counts());
-            String metric = ((String) r[1]).strip();
-            String part = ((String) r[2]).strip();
-            int[] v = {num(r[3]), num(r[4]), num(r[5])};
+        dayCounts.read(shopId, asOf, from, (shop, metric, part, v) -> {
+            Counts c = byShop.computeIfAbsent(shop, k -> new Counts());
             switch (part) {
-                case "days" -> c.counted(metric, v);
-                // an edge's records counted in a window's first or last day but outside it
-                case "e0" -> c.counted(metric, new int[] {-v[0], 0, 0});
-                case "e1" -> c.counted(metric, new int[] {0, -v[0], 0});
-                case "e2" -> c.counted(metric, new int[] {0, 0, -v[0]});
-                case "eA" -> c.counted(metric, new int[] {-v[0], -v[0], -v[0]});
+                case COUNTED -> c.counted(metric, v);
                 // decided after asOf: pending then; an approved one is not yet the seller's cancellation
-                case "lateApproved" -> {
+                case LATE_APPROVED -> {
                     c.counted(metric, new int[] {-v[0], -v[1], -v[2]});
                     c.add("pending", v);
                 }
-                case "lateOther" -> c.add("pending", v);
-                default -> throw new IllegalStateException("Unknown part " + part);
+                case LATE_OTHER -> c.add("pending", v);
             }
-        }
+        });
         Map<String, List<ShopWindowFact>> facts = new HashMap<>();
         byShop.forEach((id, c) -> facts.put(id, c.facts(lengths)));
         return facts;
@@ -111,47 +95,6 @@ public class MetricsQueries {
         Map<String, List<ShopWindowFact>> facts = new HashMap<>();
         byShop.forEach((id, c) -> facts.put(id, c.facts(lengths)));
         return facts;
-    }
-
-    private static final String COUNTED_ONE = counted(true);
-    private static final String COUNTED_ALL = counted(false);
-
-    /**
-     * {@code select shop, metric, part, v0, v1, v2}: the part {@code days} sums the counts of the days from each
-     * window's first ({@code :d0..:d2}) to {@code asOf}'s ({@code :dA}); {@code e0..e2} count the records of a
-     * window's first day up to its start ({@code :e<w>} to {@code :t<w>}), {@code eA} those of the last day after
-     * {@code asOf}; {@code lateApproved}/{@code lateOther} the requests of the longest window decided after
-     * {@code asOf}, per window.
-     */
-    private static String counted(boolean oneShop) {
-        List<String> parts = new ArrayList<>();
-        parts.add("select shop_id, metric, cast('days' as varchar(16)) as part, "
-                + "sum(case when day_no >= :d0 then n else 0 end), sum(case when day_no >= :d1 then n else 0 end), "
-                + "sum(case when day_no >= :d2 then n else 0 end) from shop_day_count where day_no >= :d2 and day_no <= :dA"
-                + (oneShop ? " and shop_id = :shop" : "") + " group by shop_id, metric");
-        for (ShopDayCounts.Source s : ShopDayCounts.SOURCES) {
-            String shop = oneShop ? " and " + s.shop() + " = :shop" : "";
-            for (int w = 0; w < 3; w++) {
-                parts.add(edge(s, "e" + w, s.time() + " >= :e" + w + " and " + s.time() + " <= :t" + w + shop));
-            }
-            parts.add(edge(s, "eA", s.time() + " > :asOf and " + s.time() + " < :eA" + shop));
-        }
-        String late = "c.decided_at > :asOf and c.submitted_at > :t2 and c.submitted_at <= :asOf"
-                + (oneShop ? " and c.shop_id = :shop" : "");
-        ShopDayCounts.Source pending = ShopDayCounts.SOURCES.stream()
-                .filter(s -> s.kind() == ShopDayCounts.Kind.CANCELLATIONS).findFirst().orElseThrow();
-        parts.add("select shop_id, metric, cast(case when status in " + in(APPROVED) + " then 'lateApproved' "
-                + "else 'lateOther' end as varchar(16)), sum(case when t > :t0 then 1 else 0 end), "
-                + "sum(case when t > :t1 then 1 else 0 end), count(*) from (select c.shop_id as shop_id, c.status as status, "
-                + "c.submitted_at as t, cast(" + pending.metric() + " as varchar(64)) as metric from " + pending.from()
-                + " where " + late + ") x group by shop_id, metric, status");
-        return String.join(" union all ", parts);
-    }
-
-    /** The records of a source in one edge range, by shop and metric. */
-    private static String edge(ShopDayCounts.Source s, String part, String range) {
-        return "select shop_id, metric, cast('" + part + "' as varchar(16)), count(*), 0, 0 from (" + s.select(range)
-                + ") x group by shop_id, metric";
     }
 
     /**
