@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Import speed through the API: CSV files of 20,000 orders posted to POST /api/import/orders, on the packaged app,
-# on PostgreSQL (a fresh database "bench_import" on 127.0.0.1; the database kind is fixed when the app is built) or
+# on PostgreSQL (a fresh database, BENCH_DB or "bench_import", on 127.0.0.1; the database kind is fixed when the app
+# is built) or
 # on the embedded H2:
 #   ./mvnw package -DskipTests -DDB_KIND=postgresql && bench/import-bench.sh     # FILES=6 (120,000 orders)
 #   ./mvnw package -DskipTests && DB=h2 bench/import-bench.sh
@@ -10,14 +11,15 @@ cd "$(dirname "$0")/.."
 FILES=${FILES:-6}
 PORT=${PORT:-8083}
 DB=${DB:-postgresql}
+BENCH_DB=${BENCH_DB:-bench_import}
 work=$(mktemp -d)
 ln -s "$PWD/rules" "$work/rules"
 opts=(-Dquarkus.http.port="$PORT" -Dshophealth.sample-data.load=false -Dshophealth.db-dir="$work/db")
 if [ "$DB" = postgresql ]; then
-  psql -h 127.0.0.1 -U postgres -qc 'drop database if exists bench_import' -c 'create database bench_import'
-  export DB_KIND=postgresql DB_URL="jdbc:postgresql://127.0.0.1:5432/bench_import?reWriteBatchedInserts=true"
+  psql -h 127.0.0.1 -U postgres -qc "drop database if exists $BENCH_DB" -c "create database $BENCH_DB"
+  export DB_KIND=postgresql DB_URL="jdbc:postgresql://127.0.0.1:5432/$BENCH_DB?reWriteBatchedInserts=true"
 fi
-(cd "$work" && exec java ${JAVA_OPTS:-} "${opts[@]}" -jar "$OLDPWD/target/quarkus-app/quarkus-run.jar" > "$work/app.log" 2>&1) &
+(cd "$work" && exec java ${JAVA_OPTS:-} "${opts[@]}" -jar "${APP_JAR:-$OLDPWD/target/quarkus-app/quarkus-run.jar}" > "$work/app.log" 2>&1) &
 app=$!
 trap 'kill $app 2>/dev/null; wait $app 2>/dev/null; [ -n "${KEEP:-}" ] || rm -rf "$work"; echo "work: $work"' EXIT
 for _ in $(seq 1 240); do curl -sf "localhost:$PORT/q/health/ready" > /dev/null && break; sleep 0.5; done

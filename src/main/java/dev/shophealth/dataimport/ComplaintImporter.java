@@ -44,6 +44,13 @@ public class ComplaintImporter implements RecordImporter<ComplaintImporter.Compl
         return record.orderNo() + "@" + record.complainedAt();
     }
 
+    /** A complaint's key holds its order: it cannot move to another shop. */
+    @Override
+    public java.util.Set<String> storedShops(List<ComplaintRow> rows) {
+        return RecordImporter.shops("select distinct o.shopId from ShopOrder o where o.orderNo in :keys",
+                rows.stream().map(ComplaintRow::orderNo).distinct().toList());
+    }
+
     @Override
     public WriteResult write(ComplaintRow r) {
         Complaint existing = Complaint.find("orderNo = ?1 and complainedAt = ?2", r.orderNo(), r.complainedAt())

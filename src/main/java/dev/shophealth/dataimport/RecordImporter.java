@@ -35,6 +35,24 @@ public interface RecordImporter<R> {
         return write(record);
     }
 
+    /**
+     * The shops that stored records with the keys of {@code records} belong to, by one query: called before a chunk
+     * is written and after, it gives the shops an import touched. Empty for kinds that belong to no shop's daily
+     * record (shops, products, stock counts).
+     */
+    default java.util.Set<String> storedShops(List<R> records) {
+        return java.util.Set.of();
+    }
+
+    /** The shops of {@code query}'s results, its one parameter {@code keys}. */
+    static java.util.Set<String> shops(String query, List<String> keys) {
+        if (keys.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(io.quarkus.hibernate.orm.panache.Panache.getEntityManager()
+                .createQuery(query, String.class).setParameter("keys", keys).getResultList());
+    }
+
     /** What an upsert did. */
     enum WriteResult {
         CREATED, UPDATED, UNCHANGED
