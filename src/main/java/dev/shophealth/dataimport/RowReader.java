@@ -203,6 +203,8 @@ public final class RowReader {
         private int[] starts = new int[1024];
         private final BitSet content = new BitSet();
         private int lines = 1;
+        /** The line count when a line last had content marked: each line is marked once. */
+        private int marked;
         private long position;
         private boolean first = true;
 
@@ -236,8 +238,9 @@ public final class RowReader {
                         starts = Arrays.copyOf(starts, lines * 2);
                     }
                     starts[lines++] = (int) (position + i + 1);
-                } else if (c != '\r') {
+                } else if (c != '\r' && marked != lines) {
                     content.set(lines - 1);
+                    marked = lines;
                 }
             }
             position += Math.max(0, n);

@@ -14,13 +14,10 @@ import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -41,20 +38,8 @@ class ImportJobResourceTest {
         }
     }
 
-    /** Records what imports fired at their end, and whether their transaction was still open then. */
-    @ApplicationScoped
-    static class Touched {
-        final List<ImportedShops> seen = new CopyOnWriteArrayList<>();
-        final List<Boolean> inTransaction = new CopyOnWriteArrayList<>();
-
-        void on(@Observes ImportedShops shops) {
-            seen.add(shops);
-            inTransaction.add(QuarkusTransaction.isActive());
-        }
-    }
-
     @Inject
-    Touched touched;
+    ImportedShopsRecorder touched;
 
     private static ValidatableResponse post(String kind, String body) {
         return given().contentType("text/csv; charset=UTF-8").body(body).when().post("/api/import/" + kind).then();
@@ -96,6 +81,7 @@ class ImportJobResourceTest {
         // given
         shops("T9601", "T9602");
         touched.seen.clear();
+        touched.inTransaction.clear();
 
         // when
         String location = post("orders", orders("T9601", "T9602", 250, 0)).statusCode(202)
@@ -162,6 +148,31 @@ class ImportJobResourceTest {
         post("orders", orders("T9609", "T9610", 20, 0)).statusCode(200).body("created", equalTo(20));
         given().when().get("/api/import/jobs/no-such-job").then().statusCode(404)
                 .contentType("application/problem+json");
+    }
+
+    @Test
+    void aJobWhoseInstanceStoppedReadsInterrupted() {
+        // given: a job another instance left RUNNING, silent for longer than ImportJobs.STALE
+        StoredImportJob row = new StoredImportJob();
+        row.id = java.util.UUID.randomUUID().toString();
+        row.kind = "orders";
+        row.format = "csv";
+        row.state = ImportJob.State.RUNNING;
+        row.rowsDone = 10;
+        row.bytesRead = 1000;
+        row.bytesTotal = 4000;
+        row.startedBy = "admin";
+        row.instance = "another-instance";
+        row.createdAt = java.time.Instant.now().minusSeconds(600);
+        row.startedAt = row.createdAt;
+        row.heartbeatAt = java.time.Instant.now().minus(ImportJobs.STALE).minusSeconds(5);
+        QuarkusTransaction.requiringNew().run(row::persist);
+
+        // when / then
+        given().when().get("/api/import/jobs/" + row.id).then().statusCode(200)
+                .body("state", equalTo("INTERRUPTED"))
+                .body("problem.detail", containsString("another-instance"));
+        given().when().delete("/api/import/jobs/" + row.id).then().statusCode(409);
     }
 
     @Test
