@@ -48,10 +48,20 @@ awk -v a="$start" -v b="$end" -v n="$FILES" 'BEGIN { printf "all: %d rows in %.2
 t0=$(date +%s.%N); post orders "$work/o1.csv" > /dev/null; t1=$(date +%s.%N)
 awk -v a="$t0" -v b="$t1" 'BEGIN { printf "the first file again (20,000 unchanged rows): %.2f s\n", b - a }'
 fi
+# CPU seconds (user + system) the app and the database's server processes have used so far
+ticks() { awk '{ t += $14 + $15 } END { print t + 0 }' "/proc/$1/stat"; }
+pg_cpu() {
+  local t=0
+  for p in $(psql -h 127.0.0.1 -U postgres -Atc "select pid from pg_stat_activity where datname = '$BENCH_DB'" 2>/dev/null); do
+    [ -r "/proc/$p/stat" ] && t=$(( t + $(ticks "$p") ))
+  done
+  echo "$t"
+}
 if [ "$JOB_ROWS" -gt 0 ]; then
   first=$(( FILES * 20000 + 1 ))
   orders "$first" $(( first + JOB_ROWS - 1 )) > "$work/big.csv"
   echo "one file of $JOB_ROWS new orders ($(du -m "$work/big.csv" | cut -f1) MB) as a job; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+  jvm0=$(ticks "$app"); pg0=$(pg_cpu)
   t0=$(date +%s.%N)
   job=$(curl -sf -u "$ADMIN" -H "Content-Type: text/csv" --data-binary @"$work/big.csv" -D "$work/headers" \
     "localhost:$PORT/api/import/orders" -o /dev/null && grep -i '^location:' "$work/headers" | tr -d '\r' | cut -d' ' -f2)
@@ -65,7 +75,12 @@ if [ "$JOB_ROWS" -gt 0 ]; then
     echo "  $(echo "$view" | sed -E 's/.*("state":"[A-Z]+","percentDone":[0-9.]+,"rowsDone":[0-9]+,"rowsPerSecond":[0-9a-z]+,"etaSeconds":[0-9a-z]+).*/\1/')"
   done
   t2=$(date +%s.%N)
+  jvm1=$(ticks "$app"); pg1=$(pg_cpu); hz=$(getconf CLK_TCK)
   echo "$view" | grep -o '"report":{[^}]*}' || echo "$view"
   awk -v a="$t0" -v b="$t1" -v c="$t2" -v n="$JOB_ROWS" 'BEGIN { printf "upload and row count: %.2f s; POST to SUCCEEDED: %.2f s = %.0f rows/s\n", b - a, c - a, n / (c - a) }'
+  # the CPU the import used, whatever else ran on the machine: the rate it would reach with a core of its own for
+  # the app and one for the database is about rows / max(app, database); one core for both, rows / (app + database)
+  awk -v j=$(( jvm1 - jvm0 )) -v p=$(( pg1 - pg0 )) -v hz="$hz" -v n="$JOB_ROWS" 'BEGIN {
+    printf "CPU used: app %.1f s, PostgreSQL backends %.1f s (%.0f rows per CPU second of both)\n", j / hz, p / hz, n / ((j + p) / hz) }'
   echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 fi
