@@ -172,6 +172,10 @@ public class ImportService {
                     errors.subList(0, Math.min(errors.size(), MAX_LISTED_ERRORS)));
         }
         Map<RecordImporter.WriteResult, Integer> counts = writer == null ? Map.of() : writer.finish();
+        if (progress.cancelled.get()) {
+            // a cancel that came after the last row still rolls back: it was answered as accepted
+            throw new ImportProgress.Cancelled();
+        }
         if (writer != null) {
             touched(importer.kind(), context.touchedShops());
         }
