@@ -34,7 +34,7 @@ class ImportJobResourceTest {
     public static class LowThreshold implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("shophealth.import.job-threshold", "20");
+            return Map.of("shophealth.import.job-threshold", "20", "shophealth.import.max-body-size", "8M");
         }
     }
 
@@ -148,6 +148,14 @@ class ImportJobResourceTest {
         post("orders", orders("T9609", "T9610", 20, 0)).statusCode(200).body("created", equalTo(20));
         given().when().get("/api/import/jobs/no-such-job").then().statusCode(404)
                 .contentType("application/problem+json");
+    }
+
+    @Test
+    void aFileLargerThanTheImportLimitIs413AndNothingIsRead() {
+        byte[] body = new byte[9 * 1024 * 1024];
+        java.util.Arrays.fill(body, (byte) 'a');
+        given().contentType("text/csv").body(body).when().post("/api/import/shops").then().statusCode(413)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("body"));
     }
 
     @Test
