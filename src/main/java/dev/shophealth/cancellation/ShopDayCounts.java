@@ -286,32 +286,6 @@ public class ShopDayCounts {
         return rows;
     }
 
-    /**
-     * The shops that records of {@code kind} stored under {@code keys} belong to (see the importers' shop keys):
-     * read before an import writes (a record may move to another shop) and after.
-     */
-    public java.util.Set<String> shopsOf(Kind kind, Collection<String> keys) {
-        String select = switch (kind) {
-            case ORDERS, COMPLAINTS, REVIEWS -> "select distinct shop_id from shop_order where order_no in ";
-            case INSPECTIONS -> "select distinct p.shop_id from quality_inspection x join product p on p.sku = x.sku "
-                    + "where x.inspection_id in ";
-            case LOGISTICS -> "select distinct o.shop_id from logistics_event x join shop_order o "
-                    + "on o.order_no = x.order_no where x.event_id in ";
-            case CANCELLATIONS -> "select distinct shop_id from cancellation_request where id in ";
-        };
-        java.util.Set<String> shops = new java.util.HashSet<>();
-        if (keys.isEmpty()) {
-            return shops;
-        }
-        for (List<String> chunk : chunks(keys)) {
-            for (Object shop : bind(em.createNativeQuery(select + "(" + params(chunk.size()) + ")"), chunk)
-                    .getResultList()) {
-                shops.add((String) shop);
-            }
-        }
-        return shops;
-    }
-
     /** Every metric of every shop recounted. */
     public int rebuildAll() {
         return rebuild(List.of(Kind.values()), null);

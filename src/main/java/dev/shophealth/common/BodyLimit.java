@@ -8,11 +8,14 @@ import jakarta.inject.Inject;
 import java.util.List;
 
 /**
- * Refuses a request body larger than {@code shophealth.limits.max-body-size} with a 413 problem+json before it is
- * read. (The HTTP layer's own, larger limit stays as a backstop for bodies sent without a length.)
+ * Refuses a request body larger than {@code shophealth.limits.max-body-size} (for imports
+ * {@code shophealth.import.max-body-size}) with a 413 problem+json before it is read. (The HTTP layer's own, larger limit stays as a backstop for bodies sent without a length.)
  */
 @ApplicationScoped
 public class BodyLimit {
+
+    /** Imports take files up to {@code shophealth.import.max-body-size}, streamed to a temporary file. */
+    private static final String IMPORTS = "/api/import/";
 
     @Inject
     ShopHealthConfig config;
@@ -24,10 +27,11 @@ public class BodyLimit {
         router.route().order(-100).handler(ctx -> {
             String length = ctx.request().getHeader("Content-Length");
             long bytes = parse(length);
-            if (bytes > config.limits().maxBodySize().asLongValue()) {
+            long max = ctx.request().path().startsWith(IMPORTS) ? config.dataImport().maxBodySize().asLongValue()
+                    : config.limits().maxBodySize().asLongValue();
+            if (bytes > max) {
                 Problem problem = Problem.of(413, "The request body has " + bytes + " bytes; at most "
-                        + config.limits().maxBodySize().asLongValue() + " are accepted", List.of(new FieldError("body",
-                        "is larger than " + config.limits().maxBodySize().asLongValue() + " bytes")));
+                        + max + " are accepted", List.of(new FieldError("body", "is larger than " + max + " bytes")));
                 ctx.response().putHeader("Connection", "close");
                 RoutingProblems.end(ctx, json, problem);
             } else {

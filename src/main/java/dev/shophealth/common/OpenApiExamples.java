@@ -54,13 +54,21 @@ public final class OpenApiExamples {
         return Optional.ofNullable(EXTENSIONS.get(mediaType.split(";", 2)[0].strip().toLowerCase()));
     }
 
-    /** The classpath resource of an operation's request body or answer in a media type. */
+    /** The classpath resource of an operation's request body or answer (of its first success status) in a media type. */
     public static String resource(String operationId, String part, String mediaType) {
+        return resource(operationId, part, mediaType, null);
+    }
+
+    /**
+     * The classpath resource of an answer of a further success status (an import answers 200, or 202 for a job):
+     * {@code <operationId>.response.<status>.<ext>}; null {@code status} for the first.
+     */
+    public static String resource(String operationId, String part, String mediaType, String status) {
         String ext = extension(mediaType).orElseThrow(() -> new IllegalArgumentException("binary: " + mediaType));
         if (part.equals(REQUEST) && SEED.containsKey(operationId) && ext.equals("json")) {
             return DIR + SEED.get(operationId);
         }
-        return DIR + operationId + "." + part + "." + ext;
+        return DIR + operationId + "." + part + (status == null ? "" : "." + status) + "." + ext;
     }
 
     /** The example's name in the document: "seed" for the seed's files, else "example". */
@@ -79,16 +87,23 @@ public final class OpenApiExamples {
                     SEED.containsKey(id) ? "The seed's example (data/examples/" + SEED.get(id) + ")" : null));
         }
         if (operation.getResponses() != null) {
+            String first = operation.getResponses().getAPIResponses().keySet().stream().filter(s -> s.startsWith("2"))
+                    .sorted().findFirst().orElse(null);
             operation.getResponses().getAPIResponses().forEach((status, response) -> {
                 if (status.startsWith("2")) {
                     attach(id, RESPONSE, response.getContent(), "A real answer, recorded by OpenApiExamplesTest "
-                            + "on the sample data (ids and times normalised, long lists cut)");
+                            + "on the sample data (ids and times normalised, long lists cut)",
+                            status.equals(first) ? null : status);
                 }
             });
         }
     }
 
     private static void attach(String id, String part, Content content, String summary) {
+        attach(id, part, content, summary, null);
+    }
+
+    private static void attach(String id, String part, Content content, String summary, String status) {
         if (content == null || content.getMediaTypes() == null) {
             return;
         }
@@ -96,7 +111,7 @@ public final class OpenApiExamples {
             if (extension(type).isEmpty()) {
                 return;
             }
-            read(resource(id, part, type)).ifPresent(text -> put(media, name(id, part), summary, value(type, text)));
+            read(resource(id, part, type, status)).ifPresent(text -> put(media, name(id, part), summary, value(type, text)));
         });
     }
 

@@ -62,6 +62,27 @@ public interface ShopHealthConfig {
     /** The reviewers' queue. */
     Review review();
 
+    /** The import of data files through the API ({@code shophealth.import.*}). */
+    @WithName("import")
+    DataImport dataImport();
+
+    interface DataImport {
+
+        /**
+         * A file of more rows than this is imported as a job: the POST answers 202 with the job's Location, to poll
+         * for progress and, at the end, the report. Still all or nothing.
+         */
+        @WithDefault("50000")
+        long jobThreshold();
+
+        /**
+         * The largest file an import accepts (a million orders are about 130 MB of CSV); larger answers 413. Other
+         * requests keep {@code shophealth.limits.max-body-size}. The body goes to a temporary file, not to memory.
+         */
+        @WithDefault("512M")
+        MemorySize maxBodySize();
+    }
+
     /** The decision log. */
     DecisionLog decisionLog();
 

@@ -45,13 +45,15 @@ public class ComplaintImporter implements RecordImporter<ComplaintImporter.Compl
     }
 
     @Override
-    public String shopKey(ComplaintRow record) {
-        return record.orderNo();
-    }
-
-    @Override
     public String key(ComplaintRow record) {
         return record.orderNo() + "@" + record.complainedAt();
+    }
+
+    /** A complaint's key holds its order: it cannot move to another shop. */
+    @Override
+    public java.util.Set<String> storedShops(List<ComplaintRow> rows) {
+        return RecordImporter.shops("select distinct o.shopId from ShopOrder o where o.orderNo in :keys",
+                rows.stream().map(ComplaintRow::orderNo).distinct().toList());
     }
 
     @Override

@@ -13,6 +13,7 @@ public final class ImportContext {
     private final Map<String, Boolean> shops = new HashMap<>();
     private final Map<String, Optional<String>> productShops = new HashMap<>();
     private final Map<String, Optional<ShopOrder>> orders = new HashMap<>();
+    private final java.util.Set<String> touchedShops = new java.util.HashSet<>();
 
     public boolean shopExists(String shopId) {
         return shops.computeIfAbsent(shopId, id -> Shop.findById(id) != null);
@@ -26,5 +27,23 @@ public final class ImportContext {
 
     public Optional<ShopOrder> order(String orderNo) {
         return orders.computeIfAbsent(orderNo, n -> Optional.ofNullable(ShopOrder.findById(n)));
+    }
+
+    /** Notes shops whose records this import writes (before and after the write: a record may change shop). */
+    void touched(java.util.Collection<String> shopIds) {
+        touchedShops.addAll(shopIds);
+    }
+
+    void touched(String shopId) {
+        touchedShops.add(shopId);
+    }
+
+    /**
+     * The shops this import's records belonged to before it or belong to after it: orders by their shop, reviews,
+     * complaints and logistics events by their order's shop, inspections by their product's shop. Complete only at
+     * the end of the import's writes; empty for a dry run and for shops, products and stock counts.
+     */
+    public java.util.Set<String> touchedShops() {
+        return java.util.Collections.unmodifiableSet(touchedShops);
     }
 }

@@ -7,16 +7,14 @@ import dev.shophealth.common.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -28,7 +26,8 @@ public class ImportService {
 
     /** A file with more faults than this lists only the first ones. */
     static final int MAX_LISTED_ERRORS = 50;
-    private static final int FLUSH_EVERY = 1000;
+    /** An import of a million rows takes tens of seconds; the default transaction timeout is a minute. */
+    private static final int TIMEOUT_SECONDS = 3600;
     /** How often a file whose writes collide with a concurrent import is tried before it answers 409. */
     static final int ATTEMPTS = 3;
     private static final Logger LOG = Logger.getLogger(ImportService.class);
@@ -37,6 +36,9 @@ public class ImportService {
 
     @Inject
     ShopDayCounts dayCounts;
+
+    @Inject
+    jakarta.enterprise.event.Event<ImportedShops> importedShops;
 
     @Inject
     ImportService(Instance<RecordImporter<?>> all) {
@@ -61,10 +63,21 @@ public class ImportService {
      * colliding answers 409 with nothing of it written.
      */
     public ImportReport importFile(String kind, String format, List<Row> rows, boolean dryRun) {
+        return importFile(kind, format, () -> RowSource.of(rows), dryRun, ImportProgress.none());
+    }
+
+    /**
+     * Imports the rows {@code file} reads (opened again for each attempt), reporting its progress to
+     * {@code progress}; a cancel asked there rolls the import back.
+     */
+    ImportReport importFile(String kind, String format, Supplier<RowSource> file, boolean dryRun,
+            ImportProgress progress) {
         requireKind(kind);
         for (int attempt = 1; ; attempt++) {
-            try {
-                return QuarkusTransaction.requiringNew().call(() -> run(importers.get(kind), format, rows, dryRun));
+            try (RowSource rows = file.get()) {
+                progress.rows.set(0);
+                return QuarkusTransaction.requiringNew().timeout(TIMEOUT_SECONDS)
+                        .call(() -> run(importers.get(kind), format, rows, dryRun, progress));
             } catch (RuntimeException e) {
                 if (!DatabaseErrors.conflictingWrite(e)) {
                     throw e;
@@ -73,8 +86,8 @@ public class ImportService {
                     throw ProblemException.conflict("Other imports kept writing the same " + kind + " at the same time; "
                             + "nothing of this file was imported. Send it again: records already stored stay as they are.");
                 }
-                LOG.debugf("Import of %d %s collided with a concurrent import (attempt %d); importing again",
-                        Integer.valueOf(rows.size()), kind, Integer.valueOf(attempt));
+                LOG.debugf("Import of %s collided with a concurrent import (attempt %d); importing again", kind,
+                        Integer.valueOf(attempt));
             }
         }
     }
@@ -83,26 +96,57 @@ public class ImportService {
     @Transactional
     public ImportReport importRows(String kind, String format, List<Row> rows, boolean dryRun) {
         requireKind(kind);
-        return run(importers.get(kind), format, rows, dryRun);
+        return run(importers.get(kind), format, RowSource.of(rows), dryRun, ImportProgress.none());
     }
 
-    private <R> ImportReport run(RecordImporter<R> importer, String format, List<Row> rows, boolean dryRun) {
-        if (rows.isEmpty()) {
-            throw new ProblemException(400, "Invalid file", "The file has no data rows",
-                    List.of(new FieldError("file", "has no data rows")));
+    /**
+     * Counts the rows of a file, up to {@code limit}, without validating them; a file malformed before the limit
+     * fails as its import would.
+     */
+    long count(Supplier<RowSource> file, long limit) {
+        long n = 0;
+        try (RowSource rows = file.get()) {
+            while (n < limit && rows.next() != null) {
+                n++;
+            }
         }
+        return n;
+    }
+
+    /**
+     * Reads, validates and writes every row in the current transaction: records are written in chunks while the
+     * rows after them are validated, and the first bad row stops the writing; any bad row throws, so the
+     * transaction rolls back and nothing of the file stays.
+     */
+    private <R> ImportReport run(RecordImporter<R> importer, String format, RowSource rows, boolean dryRun,
+            ImportProgress progress) {
         List<FieldError> errors = new ArrayList<>();
-        List<R> records = new ArrayList<>(rows.size());
+        int faults = 0;
         Map<String, Integer> firstLineOfKey = new HashMap<>();
         ImportContext context = new ImportContext();
+        ChunkWriter<R> writer = dryRun ? null : writer(importer, context);
         java.util.Set<String> columns = java.util.Set.copyOf(importer.columns());
         // rows of a CSV file share one set of columns: judged once per distinct set, not per row
         Map<java.util.Set<String>, List<String>> unknownBySet = new HashMap<>();
-        for (Row row : rows) {
+        java.util.Set<String> lastSet = null;
+        List<String> lastUnknown = List.of();
+        int count = 0;
+        for (Row row = rows.next(); row != null; row = rows.next()) {
+            count++;
+            if ((count & 1023) == 0) {
+                progress.rows.set(count);
+                if (progress.cancelled.get()) {
+                    throw new ImportProgress.Cancelled();
+                }
+            }
             RowParser parser = new RowParser(row);
-            unknownBySet.computeIfAbsent(row.values().keySet(), keys -> unknownColumns(columns, keys))
-                    .forEach(c -> parser.fail(c, "is not a column of " + importer.kind() + "; columns are "
-                            + importer.columns()));
+            java.util.Set<String> keys = row.values().keySet();
+            if (keys != lastSet) {
+                lastUnknown = unknownBySet.computeIfAbsent(keys, k -> unknownColumns(columns, k));
+                lastSet = keys;
+            }
+            lastUnknown.forEach(c -> parser.fail(c, "is not a column of " + importer.kind() + "; columns are "
+                    + importer.columns()));
             R record = importer.parse(parser, context);
             if (record != null && parser.errors().isEmpty()) {
                 Integer earlier = firstLineOfKey.putIfAbsent(importer.key(record), row.line());
@@ -110,52 +154,66 @@ public class ImportService {
                     parser.fail("key", "'" + importer.key(record) + "' appears already on line " + earlier);
                 }
             }
-            errors.addAll(parser.errors());
-            records.add(record);
+            if (!parser.errors().isEmpty()) {
+                faults += parser.errors().size();
+                if (errors.size() < MAX_LISTED_ERRORS) {
+                    errors.addAll(parser.errors());
+                }
+            } else if (writer != null && faults == 0) {
+                writer.add(record);
+            }
         }
-        if (!errors.isEmpty()) {
+        progress.rows.set(count);
+        if (count == 0) {
+            throw new ProblemException(400, "Invalid file", "The file has no data rows",
+                    List.of(new FieldError("file", "has no data rows")));
+        }
+        if (faults > 0) {
             FieldError first = errors.get(0);
             throw new ProblemException(400, "Invalid file",
-                    errors.size() + " problem(s), the first on line " + first.line() + " in " + first.field() + ": "
+                    faults + " problem(s), the first on line " + first.line() + " in " + first.field() + ": "
                             + first.message() + ". Nothing was imported.",
                     errors.subList(0, Math.min(errors.size(), MAX_LISTED_ERRORS)));
         }
-        Map<RecordImporter.WriteResult, Integer> counts = new EnumMap<>(RecordImporter.WriteResult.class);
-        if (!dryRun) {
-            EntityManager em = Panache.getEntityManager();
-            ShopDayCounts.Kind counted = importer.counted();
-            java.util.Set<String> shops = new java.util.HashSet<>();
-            for (int from = 0; from < records.size(); from += FLUSH_EVERY) {
-                List<R> chunk = records.subList(from, Math.min(records.size(), from + FLUSH_EVERY));
-                // one query finds which of the chunk's keys are stored; a new record needs no look-up of its own
-                java.util.Set<String> stored = importer.stored(chunk);
-                if (counted != null) {
-                    // the shops stored records belong to before the update: a record may move to another shop
-                    shops.addAll(dayCounts.shopsOf(counted, chunk.stream()
-                            .filter(r -> stored == null || stored.contains(importer.key(r))).map(importer::shopKey)
-                            .toList()));
-                }
-                for (R record : chunk) {
-                    counts.merge(importer.write(record, stored), 1, Integer::sum);
-                }
-                // inserts go out in JDBC batches; the persistence context stays small on large files
-                em.flush();
-                if (counted != null) {
-                    shops.addAll(dayCounts.shopsOf(counted, chunk.stream().map(importer::shopKey).toList()));
-                }
-                em.clear();
-            }
-            if (counted != null) {
-                // the per-day counts of the shops touched, recounted in this transaction; an order moved to another
-                // shop takes its feedback along, so an import of orders recounts everything of its shops
-                dayCounts.rebuild(counted == ShopDayCounts.Kind.ORDERS ? List.of(ShopDayCounts.Kind.values())
-                        : List.of(counted), shops);
-            }
+        Map<RecordImporter.WriteResult, Integer> counts = writer == null ? Map.of() : writer.finish();
+        if (progress.cancelled.get()) {
+            // a cancel that came after the last row still rolls back: it was answered as accepted
+            throw new ImportProgress.Cancelled();
         }
-        return new ImportReport(importer.kind(), format, rows.size(),
+        if (writer != null) {
+            touched(importer, context.touchedShops());
+        }
+        return new ImportReport(importer.kind(), format, count,
                 counts.getOrDefault(RecordImporter.WriteResult.CREATED, 0),
                 counts.getOrDefault(RecordImporter.WriteResult.UPDATED, 0),
                 counts.getOrDefault(RecordImporter.WriteResult.UNCHANGED, 0), dryRun);
+    }
+
+    /**
+     * Called once at the end of every import that writes, in its transaction, after all its writes and before its
+     * commit, with the shops whose records it created, changed or left as they were (see
+     * {@link ImportContext#touchedShops()}). A failure here rolls the whole import back.
+     */
+    void touched(RecordImporter<?> importer, java.util.Set<String> shopIds) {
+        String kind = importer.kind();
+        LOG.debugf("Import of %s touched %d shop(s)", kind, Integer.valueOf(shopIds.size()));
+        ShopDayCounts.Kind counted = importer.counted();
+        if (counted != null) {
+            // the per-day counts of the shops touched, recounted in this transaction; an order moved to another
+            // shop takes its feedback along, so an import of orders recounts everything of its shops
+            dayCounts.rebuild(counted == ShopDayCounts.Kind.ORDERS ? List.of(ShopDayCounts.Kind.values())
+                    : List.of(counted), shopIds);
+        }
+        importedShops.fire(new ImportedShops(kind, java.util.Set.copyOf(shopIds)));
+    }
+
+    /** Orders, the bulk of any import, bypass Hibernate: COPY on PostgreSQL, JDBC batches on H2. */
+    @SuppressWarnings("unchecked")
+    private <R> ChunkWriter<R> writer(RecordImporter<R> importer, ImportContext context) {
+        if (importer instanceof OrderImporter) {
+            return (ChunkWriter<R>) new OrderWriter(context);
+        }
+        return new ChunkWriter.Entities<>(importer, context);
     }
 
     private static List<String> unknownColumns(java.util.Set<String> columns, java.util.Set<String> keys) {

@@ -62,6 +62,12 @@ public class InspectionImporter implements RecordImporter<InspectionImporter.Ins
     }
 
     @Override
+    public java.util.Set<String> storedShops(List<InspectionRow> rows) {
+        return RecordImporter.shops("select distinct p.shopId from QualityInspection i, Product p "
+                + "where p.sku = i.sku and i.inspectionId in :keys", rows.stream().map(InspectionRow::inspectionId).toList());
+    }
+
+    @Override
     public java.util.Set<String> stored(java.util.List<InspectionRow> rows) {
         return Upserts.stored(QualityInspection.class, "inspectionId", rows.stream().map(InspectionRow::inspectionId).toList(),
                 (QualityInspection x) -> x.inspectionId);

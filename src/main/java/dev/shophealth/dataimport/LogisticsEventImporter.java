@@ -60,6 +60,13 @@ public class LogisticsEventImporter implements RecordImporter<LogisticsEventImpo
         return record.eventId();
     }
 
+    /** Events about a region belong to no shop. */
+    @Override
+    public java.util.Set<String> storedShops(List<LogisticsEventRow> rows) {
+        return RecordImporter.shops("select distinct o.shopId from LogisticsEvent e, ShopOrder o "
+                + "where o.orderNo = e.orderNo and e.eventId in :keys", rows.stream().map(LogisticsEventRow::eventId).toList());
+    }
+
     @Override
     public java.util.Set<String> stored(java.util.List<LogisticsEventRow> rows) {
         return Upserts.stored(LogisticsEvent.class, "eventId", rows.stream().map(LogisticsEventRow::eventId).toList(),

@@ -109,6 +109,12 @@ public class OrderImporter implements RecordImporter<OrderImporter.OrderRow> {
     }
 
     @Override
+    public java.util.Set<String> storedShops(List<OrderRow> rows) {
+        return RecordImporter.shops("select distinct o.shopId from ShopOrder o where o.orderNo in :keys",
+                rows.stream().map(OrderRow::orderNo).toList());
+    }
+
+    @Override
     public java.util.Set<String> stored(java.util.List<OrderRow> rows) {
         return Upserts.stored(ShopOrder.class, "orderNo", rows.stream().map(OrderRow::orderNo).toList(),
                 (ShopOrder o) -> o.orderNo);

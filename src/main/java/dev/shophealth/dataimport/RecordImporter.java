@@ -35,17 +35,27 @@ public interface RecordImporter<R> {
         return write(record);
     }
 
+    /**
+     * The shops that stored records with the keys of {@code records} belong to, by one query: called before a chunk
+     * is written and after, it gives the shops an import touched. Empty for kinds that belong to no shop's daily
+     * record (shops, products, stock counts).
+     */
+    default java.util.Set<String> storedShops(List<R> records) {
+        return java.util.Set.of();
+    }
+
     /** The per-day counts records of this kind feed ({@code ShopDayCounts}); null when they feed none. */
     default dev.shophealth.cancellation.ShopDayCounts.Kind counted() {
         return null;
     }
 
-    /**
-     * What {@code ShopDayCounts.shopsOf} finds a stored record's shop by: its key unless the key holds more (a
-     * complaint's key is its order and time; its shop is its order's).
-     */
-    default String shopKey(R record) {
-        return key(record);
+    /** The shops of {@code query}'s results, its one parameter {@code keys}. */
+    static java.util.Set<String> shops(String query, List<String> keys) {
+        if (keys.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(io.quarkus.hibernate.orm.panache.Panache.getEntityManager()
+                .createQuery(query, String.class).setParameter("keys", keys).getResultList());
     }
 
     /** What an upsert did. */

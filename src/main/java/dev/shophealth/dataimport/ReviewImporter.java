@@ -51,6 +51,13 @@ public class ReviewImporter implements RecordImporter<ReviewImporter.ReviewRow> 
         return record.orderNo();
     }
 
+    /** A review's key is its order: it cannot move to another shop. */
+    @Override
+    public java.util.Set<String> storedShops(List<ReviewRow> rows) {
+        return RecordImporter.shops("select distinct o.shopId from ShopOrder o where o.orderNo in :keys",
+                rows.stream().map(ReviewRow::orderNo).toList());
+    }
+
     @Override
     public java.util.Set<String> stored(java.util.List<ReviewRow> rows) {
         return Upserts.stored(Review.class, "orderNo", rows.stream().map(ReviewRow::orderNo).toList(),

@@ -6,10 +6,14 @@ import com.fasterxml.jackson.core.JsonToken;
 import dev.shophealth.common.FieldError;
 import dev.shophealth.common.ProblemException;
 import java.io.IOException;
+import java.io.FilterReader;
+import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,52 +39,125 @@ public final class RowReader {
 
     /** CSV, UTF-8, the first line naming the columns; a byte-order mark (as spreadsheets write it) is skipped. */
     public static List<Row> csv(String body) {
-        String text = body.startsWith("\uFEFF") ? body.substring(1) : body;
-        int[] lineStarts = lineStarts(text);
-        try (CSVParser parser = CSVParser.builder().setReader(new StringReader(text)).setFormat(CSV).get()) {
-            List<String> header = parser.getHeaderNames();
-            List<Row> rows = new ArrayList<>();
-            for (CSVRecord record : parser) {
-                int line = lineOf(lineStarts, firstContent(text, record.getCharacterPosition()));
-                if (record.size() != header.size()) {
-                    throw malformed(line, "has " + record.size() + " values but the header names " + header.size());
-                }
-                Map<String, String> values = new LinkedHashMap<>();
-                for (int i = 0; i < header.size(); i++) {
-                    values.put(header.get(i), record.get(i).isEmpty() ? null : record.get(i));
-                }
-                rows.add(new Row(line, values));
-            }
-            return rows;
-        } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
-            // commons-csv reports a broken quote or a duplicate header this way; its text names the line
-            String reason = reason(e);
-            Matcher line = START_LINE.matcher(reason);
-            throw malformed(line.find() ? Integer.valueOf(line.group(1)) : null, "is not valid CSV: " + reason);
-        }
+        return drain(csv(new StringReader(body)));
     }
 
     /** A JSON array of flat objects; nested objects or arrays are refused, values are read as text. */
     public static List<Row> json(String body) {
-        try (JsonParser p = JSON.createParser(body)) {
+        return drain(json(new StringReader(body)));
+    }
+
+    /** A CSV file read row by row (see {@link #csv(String)}); the caller closes it. */
+    public static RowSource csv(Reader body) {
+        LineTracker text = new LineTracker(body);
+        CSVParser parser;
+        CsvRowValues.Header header;
+        try {
+            parser = CSVParser.builder().setReader(text).setFormat(CSV).get();
+            header = new CsvRowValues.Header(parser.getHeaderNames());
+        } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+            throw csvProblem(e);
+        }
+        Iterator<CSVRecord> records = parser.iterator();
+        int columns = header.names.size();
+        return new RowSource() {
+            @Override
+            public Row next() {
+                try {
+                    if (!records.hasNext()) {
+                        return null;
+                    }
+                    CSVRecord record = records.next();
+                    int line = text.contentLineOf(record.getCharacterPosition());
+                    if (record.size() != columns) {
+                        throw malformed(line, "has " + record.size() + " values but the header names " + columns);
+                    }
+                    String[] values = new String[columns];
+                    for (int i = 0; i < columns; i++) {
+                        String value = record.get(i);
+                        values[i] = value.isEmpty() ? null : value;
+                    }
+                    return new Row(line, new CsvRowValues(header, values));
+                } catch (UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+                    throw csvProblem(e);
+                }
+            }
+
+            @Override
+            public void close() {
+                try {
+                    parser.close();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        };
+    }
+
+    /** A JSON array of flat objects read object by object (see {@link #json(String)}); the caller closes it. */
+    public static RowSource json(Reader body) {
+        JsonParser p;
+        try {
+            p = JSON.createParser(body);
             if (p.nextToken() != JsonToken.START_ARRAY) {
                 throw malformed(1, "must be a JSON array of objects");
             }
-            List<Row> rows = new ArrayList<>();
-            for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
-                int line = (int) p.currentTokenLocation().getLineNr();
-                if (t != JsonToken.START_OBJECT) {
-                    throw malformed(line, "every element must be an object");
-                }
-                rows.add(new Row(line, object(p)));
-            }
-            if (p.nextToken() != null) {
-                throw malformed((int) p.currentTokenLocation().getLineNr(), "has content after the array");
-            }
-            return rows;
         } catch (IOException e) {
             throw malformed(null, "is not valid JSON");
         }
+        return new RowSource() {
+            private boolean ended;
+
+            @Override
+            public Row next() {
+                if (ended) {
+                    return null;
+                }
+                try {
+                    JsonToken t = p.nextToken();
+                    if (t == JsonToken.END_ARRAY) {
+                        ended = true;
+                        if (p.nextToken() != null) {
+                            throw malformed((int) p.currentTokenLocation().getLineNr(), "has content after the array");
+                        }
+                        return null;
+                    }
+                    int line = (int) p.currentTokenLocation().getLineNr();
+                    if (t != JsonToken.START_OBJECT) {
+                        throw malformed(line, "every element must be an object");
+                    }
+                    return new Row(line, object(p));
+                } catch (IOException e) {
+                    throw malformed(null, "is not valid JSON");
+                }
+            }
+
+            @Override
+            public void close() {
+                try {
+                    p.close();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        };
+    }
+
+    private static List<Row> drain(RowSource source) {
+        try (source) {
+            List<Row> rows = new ArrayList<>();
+            for (Row row = source.next(); row != null; row = source.next()) {
+                rows.add(row);
+            }
+            return rows;
+        }
+    }
+
+    /** commons-csv reports a broken quote or a duplicate header this way; its text names the line. */
+    private static ProblemException csvProblem(Exception e) {
+        String reason = reason(e);
+        Matcher line = START_LINE.matcher(reason);
+        return malformed(line.find() ? Integer.valueOf(line.group(1)) : null, "is not valid CSV: " + reason);
     }
 
     private static Map<String, String> object(JsonParser p) throws IOException {
@@ -118,27 +195,69 @@ public final class RowReader {
                 List.of(new FieldError("file", message, line)));
     }
 
-    private static int[] lineStarts(String text) {
-        List<Integer> starts = new ArrayList<>(List.of(0));
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                starts.add(i + 1);
+    /**
+     * Reads the text on to the CSV parser, skipping a byte-order mark, and remembers where each line starts and
+     * whether it is empty: a record's position is a character count, its line is what a person looks for.
+     */
+    private static final class LineTracker extends FilterReader {
+        private int[] starts = new int[1024];
+        private final BitSet content = new BitSet();
+        private int lines = 1;
+        /** The line count when a line last had content marked: each line is marked once. */
+        private int marked;
+        private long position;
+        private boolean first = true;
+
+        LineTracker(Reader in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            char[] one = new char[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0];
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int length) throws IOException {
+            int n = in.read(buffer, offset, length);
+            if (n > 0 && first) {
+                first = false;
+                if (buffer[offset] == '\uFEFF') {
+                    System.arraycopy(buffer, offset + 1, buffer, offset, n - 1);
+                    n--;
+                    if (n == 0) {
+                        return read(buffer, offset, length);
+                    }
+                }
             }
+            for (int i = 0; i < n; i++) {
+                char c = buffer[offset + i];
+                if (c == '\n') {
+                    if (lines == starts.length) {
+                        starts = Arrays.copyOf(starts, lines * 2);
+                    }
+                    starts[lines++] = (int) (position + i + 1);
+                } else if (c != '\r' && marked != lines) {
+                    content.set(lines - 1);
+                    marked = lines;
+                }
+            }
+            position += Math.max(0, n);
+            return n;
         }
-        return starts.stream().mapToInt(Integer::intValue).toArray();
-    }
 
-    /** A record after ignored empty lines is positioned at the first of them; its line is that of its content. */
-    private static long firstContent(String text, long position) {
-        long p = position;
-        while (p < text.length() && (text.charAt((int) p) == '\n' || text.charAt((int) p) == '\r')) {
-            p++;
+        /**
+         * The line of the record at {@code position}: a record after ignored empty lines is positioned at the first
+         * of them, its line is that of its content.
+         */
+        int contentLineOf(long position) {
+            int index = Arrays.binarySearch(starts, 0, lines, (int) position);
+            int line = index >= 0 ? index : -index - 2;
+            while (line + 1 < lines && !content.get(line)) {
+                line++;
+            }
+            return line + 1;
         }
-        return p;
-    }
-
-    private static int lineOf(int[] lineStarts, long position) {
-        int index = Arrays.binarySearch(lineStarts, (int) position);
-        return (index >= 0 ? index : -index - 2) + 1;
     }
 }

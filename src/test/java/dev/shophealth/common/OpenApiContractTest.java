@@ -102,18 +102,21 @@ class OpenApiContractTest {
                 success.add(s);
             }
         });
-        if (success.size() != 1) {
-            faults.add(name + ": success statuses " + success);
+        if (success.isEmpty()) {
+            faults.add(name + ": no success status");
             return faults;
         }
-        JsonNode content = o.at("/responses/" + success.get(0) + "/content");
-        if (success.get(0).equals("204") != content.isMissingNode()) {
-            faults.add(name + ": " + success.get(0) + (content.isMissingNode() ? " without" : " with") + " a body");
-        }
-        for (Map.Entry<String, JsonNode> media : iterable(content)) {
-            if (OpenApiExamples.extension(media.getKey()).isPresent()
-                    && media.getValue().at("/examples/example/value").isMissingNode()) {
-                faults.add(name + ": no example answer in " + media.getKey());
+        // most operations have one success status; an import answers 200, or 202 when it runs as a job: each its example
+        for (String status : success) {
+            JsonNode content = o.at("/responses/" + status + "/content");
+            if (status.equals("204") != content.isMissingNode()) {
+                faults.add(name + ": " + status + (content.isMissingNode() ? " without" : " with") + " a body");
+            }
+            for (Map.Entry<String, JsonNode> media : iterable(content)) {
+                if (OpenApiExamples.extension(media.getKey()).isPresent()
+                        && media.getValue().at("/examples/example/value").isMissingNode()) {
+                    faults.add(name + ": no example answer " + status + " in " + media.getKey());
+                }
             }
         }
         return faults;

@@ -44,7 +44,9 @@ class OpenApiExamplesTest {
     public static class FreshSample implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("shophealth.jdbc.h2", "jdbc:h2:mem:openapi-examples;DB_CLOSE_DELAY=-1");
+            // a file of more than 3 rows is imported as a job (the example file has 2)
+            return Map.of("shophealth.jdbc.h2", "jdbc:h2:mem:openapi-examples;DB_CLOSE_DELAY=-1",
+                    "shophealth.import.job-threshold", "3");
         }
     }
 
@@ -193,13 +195,34 @@ class OpenApiExamplesTest {
         walk.op("DecisionResource_replay").as(ApiWalk.ANALYST).path("id", decision).send();
     }
 
-    private void adminImportsAndReadsTheAudit() {
+    /** Imports, a file over the job threshold as a job polled to its end, a second one (a dry run) cancelled. */
+    private void adminImportsAndReadsTheAudit() throws Exception {
         for (String type : List.of("text/csv", "application/json")) {
             walk.op("ImportResource_importFile").as(ApiWalk.ADMIN).path("kind", "shops").body(type).send();
         }
         walk.op("ShopDayCountsResource_check").as(ApiWalk.ADMIN).send();
         walk.op("ShopDayCountsResource_rebuild").as(ApiWalk.ADMIN).send();
+        String job = walk.op("ImportResource_importFile").as(ApiWalk.ADMIN).path("kind", "shops").expect("202")
+                .bytes("text/csv", shops(5)).send().text("/id");
+        String state = "QUEUED";
+        for (int i = 0; i < 600 && List.of("QUEUED", "RUNNING").contains(state); i++) {
+            Thread.sleep(i == 0 ? 0 : 100);
+            state = walk.op("ImportResource_job").as(ApiWalk.ADMIN).path("id", job).send().text("/state");
+        }
+        assertEquals("SUCCEEDED", state);
+        String second = walk.op("ImportResource_importFile").as(ApiWalk.ADMIN).path("kind", "shops")
+                .query("dryRun", true).expect("202").bytes("text/csv", shops(50_000)).send().text("/id");
+        walk.op("ImportResource_cancel").as(ApiWalk.ADMIN).path("id", second).send();
         walk.op("AuditResource_recent").as(ApiWalk.ADMIN).query("limit", 3).send();
+    }
+
+    /** A CSV file of {@code n} shops. */
+    private static byte[] shops(int n) {
+        StringBuilder csv = new StringBuilder("id,name,category\n");
+        for (int i = 1; i <= n; i++) {
+            csv.append("OA-J").append(i).append(",Job shop ").append(i).append(",Misc\n");
+        }
+        return csv.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private void fits(OpenApiDocument doc, Op op, String type, String name, JsonNode schema, JsonNode value,

@@ -40,7 +40,8 @@ class ProblemResourceTest {
     void anOversizedBodyIsAProblem413AndNothingIsRead() {
         byte[] body = new byte[21 * 1024 * 1024];
         java.util.Arrays.fill(body, (byte) 'a');
-        given().contentType("text/csv").body(body).when().post("/api/import/shops").then().statusCode(413)
+        // imports have a limit of their own (shophealth.import.max-body-size, ImportJobResourceTest)
+        given().contentType("application/zip").body(body).when().post("/api/rulesets").then().statusCode(413)
                 .contentType("application/problem+json").body("status", equalTo(413))
                 .body("errors[0].field", equalTo("body"));
     }

@@ -72,8 +72,8 @@ final class RecordedAnswers {
     }
 
     /** Writes an operation's example answer in a media type. */
-    static void write(String operationId, String mediaType, String example) {
-        Path file = Path.of(OpenApiExamples.resource(operationId, OpenApiExamples.RESPONSE, mediaType)
+    static void write(String operationId, String mediaType, String example, String status) {
+        Path file = Path.of(OpenApiExamples.resource(operationId, OpenApiExamples.RESPONSE, mediaType, status)
                 .substring(OpenApiExamples.DIR.length()));
         try {
             Files.createDirectories(DIR);

@@ -110,6 +110,55 @@ class ImportResourceTest {
     }
 
     @Test
+    void aBadRowAfterAWrittenChunkRollsBackTheChunksWrittenBeforeIt() {
+        // given: more orders than a chunk of OrderWriter (written by COPY on PostgreSQL), the bad one after it
+        post("shops", "text/csv", Csv.header("id", "name", "category").row("T9613", "回滚店", "杂货").text())
+                .statusCode(200);
+        post("products", "text/csv", Csv.header("sku", "shopId", "name", "listedStock").row("T9613-A", "T9613", "灯", 9)
+                .text()).statusCode(200);
+        Csv file = Orders.header();
+        for (int i = 1; i <= OrderWriter.CHUNK + 500; i++) {
+            file.row("T9613-" + i, "T9613", "T9613-A", "灯", 1, "10.00", "B-1", "上海 Shanghai",
+                    "2026-11-20T10:00:00+08:00", i == OrderWriter.CHUNK + 400 ? "SHIPPED" : "AWAITING_SHIPMENT", null,
+                    null, 9);
+        }
+
+        // when / then
+        post("orders", "text/csv", file.text()).statusCode(400)
+                .body("errors[0].line", equalTo(OrderWriter.CHUNK + 401))
+                .body("errors[0].field", equalTo("shippedAt"));
+        assertEquals(0L, ShopOrder.count("orderNo like ?1", "T9613-%"));
+    }
+
+    @Test
+    void ordersAreUpdatedByTheirNumberAndMayMoveToAnotherShop() {
+        post("shops", "text/csv", Csv.header("id", "name", "category").row("T9614", "甲店", "杂货").row("T9615", "乙店", "杂货")
+                .text()).statusCode(200);
+        post("products", "text/csv", Csv.header("sku", "shopId", "name", "listedStock").row("T9614-A", "T9614", "灯", 9)
+                .row("T9615-A", "T9615", "灯", 9).text()).statusCode(200);
+        String first = Orders.header()
+                .row("T9614-1", "T9614", "T9614-A", "灯", 1, "10.00", "B-1", "上海 Shanghai", "2026-11-20T10:00:00+08:00",
+                        "AWAITING_SHIPMENT", null, null, 9)
+                .row("T9614-2", "T9614", "T9614-A", "灯\t\"引号\"", 2, "0.5", "B-2", "北京 Beijing",
+                        "2026-11-20T10:00:00.123456+08:00", "DELIVERED", "2026-11-21T10:00:00+08:00",
+                        "2026-11-22T10:00:00Z", 9).text();
+        post("orders", "text/csv", first).statusCode(200).body("created", equalTo(2));
+        post("orders", "text/csv", first).statusCode(200).body("unchanged", equalTo(2)).body("created", equalTo(0));
+        post("orders", "text/csv", Orders.header()
+                .row("T9614-1", "T9615", "T9615-A", "灯", 3, "10.00", "B-1", "上海 Shanghai", "2026-11-20T10:00:00+08:00",
+                        "AWAITING_SHIPMENT", null, null, 9).text())
+                .statusCode(200).body("updated", equalTo(1));
+        ShopOrder moved = ShopOrder.findById("T9614-1");
+        assertEquals("T9615", moved.shopId);
+        assertEquals(3, moved.quantity);
+        ShopOrder delivered = ShopOrder.findById("T9614-2");
+        assertEquals("灯\t\"引号\"", delivered.productName);
+        assertEquals(new java.math.BigDecimal("0.50"), delivered.amount);
+        assertEquals(java.time.Instant.parse("2026-11-20T02:00:00.123456Z"), delivered.placedAt);
+        assertEquals(java.time.Instant.parse("2026-11-22T10:00:00Z"), delivered.deliveredAt);
+    }
+
+    @Test
     void duplicateKeysInOneFileAreRefused() {
         post("shops", "text/csv", Csv.header("id", "name", "category").row("T6001", "a", "b").row("T6001", "c", "d")
                 .text()).statusCode(400).body("errors[0].line", equalTo(3)).body("errors[0].message",

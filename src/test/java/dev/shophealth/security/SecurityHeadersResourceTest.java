@@ -46,8 +46,8 @@ class SecurityHeadersResourceTest {
     void aBodyTooLarge() {
         byte[] body = new byte[21 * 1024 * 1024];
         Arrays.fill(body, (byte) 'a');
-        api(given().auth().preemptive().basic("admin", "admin-demo").contentType("text/csv").body(body).when()
-                .post("/api/import/shops").then().statusCode(413));
+        api(given().auth().preemptive().basic("admin", "admin-demo").contentType("application/zip").body(body).when()
+                .post("/api/rulesets").then().statusCode(413));
     }
 
     @Test
