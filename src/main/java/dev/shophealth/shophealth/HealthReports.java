@@ -9,6 +9,14 @@ import dev.shophealth.outcome.ScoreContribution;
 import dev.shophealth.ruleset.engine.CompiledRuleset;
 import dev.shophealth.ruleset.engine.Evaluation;
 import dev.shophealth.decision.EvaluationReport;
+import dev.shophealth.decision.EvaluationReport.ConsequenceView;
+import dev.shophealth.decision.EvaluationReport.FindingView;
+import dev.shophealth.outcome.Consequence;
+import dev.shophealth.outcome.Finding;
+import dev.shophealth.outcome.Suggestion;
+import dev.shophealth.ruleset.engine.Messages;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -48,12 +56,45 @@ public class HealthReports {
         CompiledRuleset ruleset = decision.ruleset();
         Evaluation e = decision.evaluation();
         String decisionId = decision.decisionId();
-        EvaluationReport r = decision.report(locale);
+        Texts t = texts(decision, locale);
         Map<String, WindowMetrics> metrics = new LinkedHashMap<>();
         double z = ruleset.parameters().parameters().rateConfidenceZ();
         windows.forEach(w -> metrics.put(HealthWindows.key(w.days()), WindowMetrics.of(w, z)));
         return new HealthReport(shopId, asOf, e.rulesetRevision(), decisionId, e.score(), level(ruleset, e), metrics,
-                r.consequences(), r.findings(), ranked(e, r), e.scoreBreakdown(), e.firedRules(), e.error());
+                t.consequences(), t.findings(), t.suggestions(), e.scoreBreakdown(), e.firedRules(), e.error());
+    }
+
+    /** The rendered texts of one outcome in one language. */
+    record Texts(List<ConsequenceView> consequences, List<FindingView> findings,
+            List<HealthReport.RankedSuggestion> suggestions) {
+    }
+
+    /**
+     * Everything the texts are made from: the messages of the ruleset that decided (by identity: a reload brings
+     * new ones), the language, and the outcome's codes with their evidence and points. Equal keys render equal texts,
+     * so a remembered rendering is never stale; a changed count changes the evidence, hence the key.
+     */
+    private record TextsKey(Messages messages, Locale locale, List<Finding> findings, List<Suggestion> suggestions,
+            List<Consequence> consequences, List<ScoreContribution> breakdown) {
+    }
+
+    /** Bounds the renderings remembered (a few per shop and language); past it the least used are forgotten. */
+    static final int MAX_TEXTS = 10_000;
+
+    /**
+     * Rendering the texts (ICU message formats over the evidence) was a tenth of a health read's CPU, for the same
+     * texts read after read: each outcome is rendered once per language, then reused while it recurs.
+     */
+    private final Cache<TextsKey, Texts> rendered = Caffeine.newBuilder().maximumSize(MAX_TEXTS).build();
+
+    Texts texts(Decision decision, Locale locale) {
+        Evaluation e = decision.evaluation();
+        TextsKey key = new TextsKey(decision.ruleset().messages(), locale, e.findings(), e.suggestions(),
+                e.consequences(), e.scoreBreakdown());
+        return rendered.get(key, k -> {
+            EvaluationReport r = decision.report(locale);
+            return new Texts(r.consequences(), r.findings(), ranked(e, r));
+        });
     }
 
     /**
