@@ -68,8 +68,8 @@ public class ShopHealthService {
     public HealthReport report(String shopId, Instant asOf, Recording recording, Locale locale) {
         ShopHead head = heads.read(shopId);
         scope.requireShop(shopId, head.exists());
-        Decision decision = decisions.evaluate(DecisionLog.Kind.SHOP_HEALTH,
-                r -> HealthReports.given(windows(shopId, asOf, r)));
+        CompiledRuleset ruleset = decisions.active();
+        Decision decision = reports.decide(ruleset, windows(shopId, asOf, ruleset));
         if (recording == Recording.ALWAYS) {
             decision = record(shopId, decision);
         } else if (recording == Recording.ON_CHANGE) {
