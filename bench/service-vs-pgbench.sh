@@ -14,7 +14,8 @@
 #   KINDS ["postgresql h2"]                      which of the two to run
 #   PORT [18080]                                 the app's HTTP port (not 8080: another app may be running there)
 #   BENCH_DB_APP [bench_app], BENCH_DB_PGBENCH [bench_pgbench]   PostgreSQL databases, dropped and created anew
-#   DURATION [20s], CONNECTIONS [16], ORDERS_PER_THREAD [60000], SCALE [10] (pgbench), SHOP [S1002]
+#   DURATION [20s], CONNECTIONS [16], ORDERS_PER_THREAD [60000], SCALE [10] (pgbench), SHOP [S1002],
+#   STARTUP_SECONDS [300] (how long an app may take to be ready: minutes on a loaded machine)
 # Needs PostgreSQL on 127.0.0.1:5432 (trust, user postgres), pgbench and wrk. A machine that other work shares
 # slows pgbench and the app alike: compare the ratios, and say what else ran (the load average is printed).
 set -euo pipefail
@@ -70,7 +71,9 @@ start_app() {
   fi
   (cd "$work" && QUARKUS_HTTP_PORT=$PORT exec java ${JAVA_OPTS:-} -jar "${JAR[$kind]}" > "$work/app-$kind.log" 2>&1) &
   app=$!
-  for _ in $(seq 1 240); do curl -sf "$BENCH_URL/q/health/ready" > /dev/null && return 0; sleep 0.5; done
+  for _ in $(seq 1 $(( ${STARTUP_SECONDS:-300} * 2 ))); do
+    curl -sf "$BENCH_URL/q/health/ready" > /dev/null && return 0; sleep 0.5
+  done
   tail -40 "$work/app-$kind.log" >&2; exit 1
 }
 
@@ -89,23 +92,26 @@ for kind in $KINDS; do
   out=$(OFFSET=$(( ORDERS_PER_THREAD / 3 )) wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency \
     -s bench/post-cancellation.lua "$BENCH_URL")
   echo "$out" | grep -E "Requests/sec|50%|99%|non-2xx"
-  if ! echo "$out" | grep -q "non-2xx or errors: 0$"; then
-    echo "some screenings failed (too few orders for the duration? raise ORDERS_PER_THREAD): no ratio" >&2; exit 1
+  failed=$(echo "$out" | sed -nE 's/^non-2xx or errors: ([0-9]+)$/\1/p')
+  if [ "${failed:-1}" != 0 ]; then
+    # too few orders for the duration (raise ORDERS_PER_THREAD), or 503s: more waiting than shophealth.database.wait
+    echo "$failed screenings failed; the app's last warnings:" >&2
+    grep -E "WARN|ERROR" "$work/app-$kind.log" | tail -5 | cut -c1-300 >&2 || true
   fi
-  RESULT[$kind.screen]=$(rps "$out"); RESULT[$kind.screen.p99]=$(p "$out" 99)
+  RESULT[$kind.screen]=$(rps "$out"); RESULT[$kind.screen.p99]="p99 $(p "$out" 99), $failed failed"
   echo "== $kind: GET /api/shops/$SHOP/health, $CONNECTIONS connections, $DURATION (load average $(cut -d' ' -f1 /proc/loadavg))"
   wrk -t2 -c"$CONNECTIONS" -d5s -s "$work/health.lua" "$BENCH_URL/api/shops/$SHOP/health" > /dev/null
   out=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s "$work/health.lua" "$BENCH_URL/api/shops/$SHOP/health")
   echo "$out" | grep -E "Requests/sec|50%|99%|Non-2xx"
-  if echo "$out" | grep -q "Non-2xx"; then echo "some health reads failed" >&2; exit 1; fi
-  RESULT[$kind.health]=$(rps "$out"); RESULT[$kind.health.p99]=$(p "$out" 99)
+  failed=$(echo "$out" | sed -nE 's/^ *Non-2xx or 3xx responses: ([0-9]+)$/\1/p')
+  RESULT[$kind.health]=$(rps "$out"); RESULT[$kind.health.p99]="p99 $(p "$out" 99), ${failed:-0} failed"
   stop_app
 done
 
 echo "== summary (pgbench TPC-B $pg_tps tps; load average at the end $(cut -d' ' -f1-3 /proc/loadavg))"
-printf '%-11s %-34s %-26s\n' database "screenings / pgbench (p99)" "health reads (p99)"
+printf '%-11s %-50s %s\n' database "screenings / pgbench" "health reads"
 for kind in $KINDS; do
-  printf '%-11s %-34s %-26s\n' "$kind" \
+  printf '%-11s %-50s %s\n' "$kind" \
     "$(awk -v a="${RESULT[$kind.screen]}" -v b="$pg_tps" 'BEGIN { printf "%.0f / %.0f = %.1f %%", a, b, 100 * a / b }') (${RESULT[$kind.screen.p99]})" \
     "${RESULT[$kind.health]} req/s (${RESULT[$kind.health.p99]})"
 done
