@@ -40,6 +40,14 @@ public class DecisionMetrics {
         timers.computeIfAbsent(kind, k -> Timer.builder("shophealth.evaluation").description("Rule evaluation time")
                 .tag("kind", k).publishPercentileHistogram().minimumExpectedValue(Duration.ofNanos(10_000))
                 .maximumExpectedValue(Duration.ofSeconds(10)).register(registry)).record(took);
+        decided(kind, e);
+    }
+
+    /**
+     * A decision whose evaluation the caller remembered from equal facts with the same ruleset: it counts as a
+     * decision, and its rules as fired, as if evaluated again; no evaluation time is recorded (none was spent).
+     */
+    void decided(String kind, Evaluation e) {
         String verdict = e.verdict() == null || kind.equals("SHOP_HEALTH") ? "NONE" : e.verdict().name();
         String outcome = e.failed() ? "error" : "ok";
         decisions.computeIfAbsent(kind + '|' + verdict + '|' + outcome, k -> Counter.builder("shophealth.decisions")

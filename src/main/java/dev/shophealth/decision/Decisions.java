@@ -106,6 +106,19 @@ public class Decisions {
         return new Decision(ruleset, given, evaluate(kind.name(), ruleset, given), null);
     }
 
+    /**
+     * A decision of {@code kind} with {@code ruleset} (the active one, taken by the caller for its facts), not
+     * recorded yet: evaluated, or, when {@code remembered} is not null, that evaluation of equal facts with the same
+     * ruleset (a caller that remembers outcomes: shop health), counted as a decision all the same.
+     */
+    public Decision evaluate(DecisionLog.Kind kind, CompiledRuleset ruleset, Given given, Evaluation remembered) {
+        if (remembered != null) {
+            metrics.decided(kind.name(), remembered);
+            return new Decision(ruleset, given, remembered, null);
+        }
+        return new Decision(ruleset, given, evaluate(kind.name(), ruleset, given), null);
+    }
+
     /** Evaluates with {@code ruleset} (active or not) without recording: backtests, replays, one ruleset per list. */
     public Decision evaluate(CompiledRuleset ruleset, Function<CompiledRuleset, Given> facts) {
         Given given = facts.apply(ruleset);

@@ -42,13 +42,6 @@ public class DecisionLog {
         return entry.decisionId;
     }
 
-    /** The id of the latest row of one kind about one subject, if any: the row's texts are not read. */
-    public java.util.Optional<String> latestId(Kind kind, String subject) {
-        return DecisionLogEntry.getEntityManager().createQuery("select d.decisionId from DecisionLogEntry d "
-                + "where d.kind = ?1 and d.subject = ?2 order by d.decidedAt desc", String.class)
-                .setParameter(1, kind.name()).setParameter(2, subject).setMaxResults(1).getResultStream().findFirst();
-    }
-
     /** The evaluation recorded under {@code decisionId}, or null when there is no such row. */
     public Evaluation output(String decisionId) {
         DecisionLogEntry entry = DecisionLogEntry.findById(decisionId);

@@ -57,7 +57,15 @@ public class ShopScope {
 
     /** 404 unless the shop exists and the caller may see it. */
     public void requireShop(String shopId) {
-        if (Shop.findById(shopId) == null || !sees(shopId)) {
+        requireShop(shopId, Shop.findById(shopId) != null);
+    }
+
+    /**
+     * 404 unless the shop exists — {@code exists}, as the caller read it with more in the same statement (a health
+     * read: {@code shophealth.ShopHeads}) — and the caller may see it.
+     */
+    public void requireShop(String shopId, boolean exists) {
+        if (!exists || !sees(shopId)) {
             throw ProblemException.notFound("No shop '" + shopId + "'");
         }
     }

@@ -41,6 +41,8 @@ public class ShopHealthService {
     Decisions decisions;
     @Inject
     dev.shophealth.order.ShopScope scope;
+    @Inject
+    ShopHeads heads;
 
     /** When a health report becomes a row of the decision log. */
     public enum Recording {
@@ -59,16 +61,19 @@ public class ShopHealthService {
      * A shop's report. A read is a read: the decision log gets a row when the outcome (revision, score, findings,
      * consequences, error) differs from the shop's last recorded one, or on an explicit snapshot — not per view.
      * An unchanged report carries the id of the row that recorded that outcome. Reading takes no transaction; only
-     * a recording writes, in its own.
+     * a recording writes, in its own. A read is two statements: the shop and its latest row's id ({@link ShopHeads}),
+     * then the metrics. The latest id is read before the metrics on purpose: if another instance records between
+     * the two, this read records its own (newer) outcome again rather than calling an older outcome unchanged.
      */
     public HealthReport report(String shopId, Instant asOf, Recording recording, Locale locale) {
-        scope.requireShop(shopId);
-        Decision decision = decisions.evaluate(DecisionLog.Kind.SHOP_HEALTH,
-                r -> HealthReports.given(windows(shopId, asOf, r)));
+        ShopHead head = heads.read(shopId);
+        scope.requireShop(shopId, head.exists());
+        CompiledRuleset ruleset = decisions.active();
+        Decision decision = reports.decide(ruleset, windows(shopId, asOf, ruleset));
         if (recording == Recording.ALWAYS) {
             decision = record(shopId, decision);
         } else if (recording == Recording.ON_CHANGE) {
-            String unchanged = lastRecorded(shopId, decision.evaluation());
+            String unchanged = lastRecorded(shopId, head.latestDecisionId(), decision.evaluation());
             decision = unchanged != null
                     ? new Decision(decision.ruleset(), decision.given(), decision.evaluation(), unchanged)
                     : record(shopId, decision);
@@ -94,12 +99,11 @@ public class ShopHealthService {
             com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(MAX_REMEMBERED).build();
 
     /**
-     * The id of the shop's latest decision-log row when it recorded the same outcome as {@code evaluation}, else null.
-     * The latest id is always read (another instance may have recorded since); its outcome is parsed from the row
-     * only when this instance does not know it already.
+     * {@code latest} (the id of the shop's latest decision-log row, read by this request: another instance may have
+     * recorded since the last read) when that row recorded the same outcome as {@code evaluation}, else null. Its
+     * outcome is parsed from the row only when this instance does not know it already.
      */
-    private String lastRecorded(String shopId, Evaluation evaluation) {
-        String latest = log.latestId(DecisionLog.Kind.SHOP_HEALTH, shopId).orElse(null);
+    private String lastRecorded(String shopId, String latest, Evaluation evaluation) {
         if (latest == null) {
             return null;
         }
