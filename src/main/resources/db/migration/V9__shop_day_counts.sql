@@ -5,13 +5,15 @@
 -- day_no: whole days since 1970-01-01 UTC of the record's time (placed, submitted, complained, reviewed, inspected,
 -- occurred). metric: 'orders', 'complaints', 'reviews', 'negative', 'failedInspections', 'incidents', or a
 -- cancellation's class 'c|<A approved or P pending>|<reason>|<S seller or F force majeure>|<n no contact, c contact,
--- m compensated>'. A count may fall to 0 (a pending request decided); such rows mean nothing and stay.
+-- m compensated>'. slot: a count is spread over 8 rows written at random, so concurrent writes to one shop's day do
+-- not queue on one row lock; readers sum them. A count may fall to 0 or below in one slot (a pending request decided).
 create table shop_day_count (
     shop_id  varchar(32)  not null,
     day_no   integer      not null,
     metric   varchar(64)  not null,
+    slot     smallint     not null default 0,
     n        bigint       not null,
-    constraint shop_day_count_pk primary key (shop_id, day_no, metric)
+    constraint shop_day_count_pk primary key (shop_id, day_no, metric, slot)
 );
 
 -- Whether the counts were built from the records already stored: an existing database gets them at its next start

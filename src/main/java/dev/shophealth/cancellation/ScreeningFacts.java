@@ -87,7 +87,7 @@ public class ScreeningFacts {
         long[] sameReason = new long[2];
         Instant shortFrom = now.minus(Duration.ofDays(shortDays));
         Instant longFrom = now.minus(Duration.ofDays(longDays));
-        counts.read(order.shopId, now, new Instant[] {shortFrom, longFrom, longFrom.isBefore(shortFrom) ? shortFrom
+        counts.readForScreening(order.shopId, now, new Instant[] {shortFrom, longFrom, longFrom.isBefore(shortFrom) ? shortFrom
                 : longFrom}, (shop, metric, part, v) -> {
                     if (part != ShopDayCounts.Part.COUNTED) {
                         return;

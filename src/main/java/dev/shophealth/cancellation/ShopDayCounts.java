@@ -38,6 +38,8 @@ public class ShopDayCounts {
     static final long DAY_SECONDS = 86_400;
     /** Shops per statement when a rebuild names them (bind parameters are limited). */
     static final int SHOPS_PER_STATEMENT = 500;
+    /** Rows a count is spread over (see {@link #add}); a rebuild writes slot 0. */
+    static final int SLOTS = 8;
 
     /** Approved requests count as the seller's cancellations; pending ones while undecided. */
     static final List<CancellationStatus> APPROVED = List.of(CancellationStatus.AUTO_APPROVED,
@@ -150,20 +152,28 @@ public class ShopDayCounts {
         }
     }
 
+    /**
+     * Adds to a count in one of {@link #SLOTS} rows picked at random: concurrent screenings of one shop would
+     * otherwise all wait for the one row of their day and reason, each holding its lock until its commit is on disk.
+     * The readers sum the slots.
+     */
     private void add(String shopId, Instant at, String metric, long delta) {
         if (metric == null) {
             return;
         }
         String sql = postgres
-                ? "insert into shop_day_count (shop_id, day_no, metric, n) values (?1, ?2, ?3, ?4) "
-                        + "on conflict (shop_id, day_no, metric) do update set n = shop_day_count.n + excluded.n"
+                ? "insert into shop_day_count (shop_id, day_no, metric, slot, n) values (?1, ?2, ?3, ?5, ?4) "
+                        + "on conflict (shop_id, day_no, metric, slot) do update set n = shop_day_count.n + excluded.n"
                 : "merge into shop_day_count t using (values (cast(?1 as varchar(32)), cast(?2 as integer), "
-                        + "cast(?3 as varchar(64)), cast(?4 as bigint))) s (shop_id, day_no, metric, n) "
-                        + "on t.shop_id = s.shop_id and t.day_no = s.day_no and t.metric = s.metric "
+                        + "cast(?3 as varchar(64)), cast(?5 as smallint), cast(?4 as bigint))) "
+                        + "s (shop_id, day_no, metric, slot, n) "
+                        + "on t.shop_id = s.shop_id and t.day_no = s.day_no and t.metric = s.metric and t.slot = s.slot "
                         + "when matched then update set n = t.n + s.n "
-                        + "when not matched then insert (shop_id, day_no, metric, n) values (s.shop_id, s.day_no, s.metric, s.n)";
+                        + "when not matched then insert (shop_id, day_no, metric, slot, n) "
+                        + "values (s.shop_id, s.day_no, s.metric, s.slot, s.n)";
         em.createNativeQuery(sql).setParameter(1, shopId).setParameter(2, day(at)).setParameter(3, metric)
-                .setParameter(4, delta).executeUpdate();
+                .setParameter(4, delta).setParameter(5, (short) java.util.concurrent.ThreadLocalRandom.current()
+                        .nextInt(SLOTS)).executeUpdate();
     }
 
     /** What a row of {@link #read} is. */
@@ -189,8 +199,17 @@ public class ShopDayCounts {
      * decided after {@code asOf}. The sums equal a count from the raw records at {@code asOf}.
      */
     public void read(String shopId, Instant asOf, Instant[] from, Sink sink) {
+        read(shopId == null ? COUNTED_ALL : COUNTED_ONE, shopId, asOf, from, sink);
+    }
+
+    /** {@link #read} of one shop's orders and cancellations only, for a screening. */
+    public void readForScreening(String shopId, Instant asOf, Instant[] from, Sink sink) {
+        read(SCREENING_ONE, shopId, asOf, from, sink);
+    }
+
+    private void read(String statement, String shopId, Instant asOf, Instant[] from, Sink sink) {
         int last = day(asOf);
-        jakarta.persistence.Query q = em.createNativeQuery(shopId == null ? COUNTED_ALL : COUNTED_ONE)
+        jakarta.persistence.Query q = em.createNativeQuery(statement)
                 .setParameter("asOf", asOf).setParameter("dA", last).setParameter("eA", start(last + 1));
         for (int w = 0; w < 3; w++) {
             int first = day(from[w]);
@@ -222,8 +241,10 @@ public class ShopDayCounts {
         return value == null ? 0 : ((Number) value).intValue();
     }
 
-    private static final String COUNTED_ONE = counted(true);
-    private static final String COUNTED_ALL = counted(false);
+    /** The statements of {@link #read}: one shop or all, every kind or a screening's two. */
+    private static final String COUNTED_ONE = counted(true, List.of(Kind.values()));
+    private static final String COUNTED_ALL = counted(false, List.of(Kind.values()));
+    private static final String SCREENING_ONE = counted(true, List.of(Kind.ORDERS, Kind.CANCELLATIONS));
 
     /**
      * {@code select shop, metric, part, v0, v1, v2}: the part {@code days} sums the counts of the days from each
@@ -232,13 +253,16 @@ public class ShopDayCounts {
      * {@code asOf}; {@code lateApproved}/{@code lateOther} the requests of the longest window decided after
      * {@code asOf}, per window.
      */
-    private static String counted(boolean oneShop) {
+    private static String counted(boolean oneShop, List<Kind> kinds) {
+        List<Source> sources = SOURCES.stream().filter(s -> kinds.contains(s.kind())).toList();
+        String owns = kinds.size() == Kind.values().length ? ""
+                : sources.stream().map(Source::owns).distinct().collect(Collectors.joining(" or ", " and (", ")"));
         List<String> parts = new ArrayList<>();
         parts.add("select shop_id, metric, cast('days' as varchar(16)) as part, "
                 + "sum(case when day_no >= :d0 then n else 0 end), sum(case when day_no >= :d1 then n else 0 end), "
                 + "sum(case when day_no >= :d2 then n else 0 end) from shop_day_count where day_no >= :d2 and day_no <= :dA"
-                + (oneShop ? " and shop_id = :shop" : "") + " group by shop_id, metric");
-        for (Source s : SOURCES) {
+                + (oneShop ? " and shop_id = :shop" : "") + owns + " group by shop_id, metric");
+        for (Source s : sources) {
             String shop = oneShop ? " and " + s.shop() + " = :shop" : "";
             for (int w = 0; w < 3; w++) {
                 parts.add(edge(s, "e" + w, s.time() + " >= :e" + w + " and " + s.time() + " <= :t" + w + shop));
@@ -296,7 +320,8 @@ public class ShopDayCounts {
      * either side, or a different count); zero when the counts are right. Writes nothing.
      */
     public long differences() {
-        String table = "select shop_id, day_no, metric, n from shop_day_count where n <> 0";
+        String table = "select shop_id, day_no, metric, cast(sum(n) as bigint) from shop_day_count "
+                + "group by shop_id, day_no, metric having sum(n) <> 0";
         String raw = counted(SOURCES, 0);
         Number n = (Number) em.createNativeQuery("select (select count(*) from (" + table + " except " + raw + ") a) + "
                 + "(select count(*) from (" + raw + " except " + table + ") b)").getSingleResult();
@@ -305,8 +330,8 @@ public class ShopDayCounts {
 
     /** Rows in the table with a count. */
     public long rows() {
-        return ((Number) em.createNativeQuery("select count(*) from shop_day_count where n <> 0").getSingleResult())
-                .longValue();
+        return ((Number) em.createNativeQuery("select count(*) from (select shop_id from shop_day_count "
+                + "group by shop_id, day_no, metric having sum(n) <> 0) x").getSingleResult()).longValue();
     }
 
     /** {@code select shop_id, day, metric, count} of {@code sources}, for the shops bound as ?1..?n when n > 0. */
@@ -314,7 +339,8 @@ public class ShopDayCounts {
         String parts = sources.stream().map(s -> "select shop_id, " + daySql("t") + " as day_no, metric from ("
                 + s.select(shops == 0 ? "" : s.shop() + " in (" + params(shops) + ")") + ") r")
                 .collect(Collectors.joining(" union all "));
-        return "select shop_id, day_no, metric, count(*) from (" + parts + ") s group by shop_id, day_no, metric";
+        return "select shop_id, day_no, metric, cast(count(*) as bigint) from (" + parts + ") s "
+                + "group by shop_id, day_no, metric";
     }
 
     private static List<List<String>> chunks(Collection<String> shops) {
