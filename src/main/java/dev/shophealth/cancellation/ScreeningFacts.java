@@ -20,7 +20,7 @@ import java.util.List;
 /**
  * Gathers what the rules judge a request by: the platform's evidence (latest stock count, failed inspections,
  * logistics events) in one statement of a scalar subquery each, and the shop's orders and cancellations over the
- * rule windows, as of {@code now}, exact, from the per-day counts ({@link ShopDayCounts#read}: a sum over the
+ * rule windows, as of {@code now}, exact, from the per-day counts ({@link ShopDayCountReader#read}: a sum over the
  * window's days, whatever the shop's size; it was a pass over the shop's cancellations and an order count reused
  * for 10 s). Nothing here loads a shop's history.
  */
@@ -43,7 +43,7 @@ public class ScreeningFacts {
     EntityManager em;
 
     @Inject
-    ShopDayCounts counts;
+    ShopDayCountReader counts;
 
     /**
      * The request as the rules see it, and the short and long windows with this request counted as a seller-caused
@@ -89,7 +89,7 @@ public class ScreeningFacts {
         Instant longFrom = now.minus(Duration.ofDays(longDays));
         counts.readForScreening(order.shopId, now, new Instant[] {shortFrom, longFrom, longFrom.isBefore(shortFrom) ? shortFrom
                 : longFrom}, (shop, metric, part, v) -> {
-                    if (part != ShopDayCounts.Part.COUNTED) {
+                    if (part != ShopDayCountReader.Part.COUNTED) {
                         return;
                     }
                     if (metric.equals("orders")) {

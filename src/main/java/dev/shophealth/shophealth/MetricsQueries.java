@@ -3,10 +3,11 @@ package dev.shophealth.shophealth;
 import static dev.shophealth.common.SqlLists.in;
 
 import dev.shophealth.cancellation.CancellationStatus;
+import dev.shophealth.cancellation.ShopDayCountReader;
 import dev.shophealth.cancellation.ShopDayCounts;
-import static dev.shophealth.cancellation.ShopDayCounts.Part.COUNTED;
-import static dev.shophealth.cancellation.ShopDayCounts.Part.LATE_APPROVED;
-import static dev.shophealth.cancellation.ShopDayCounts.Part.LATE_OTHER;
+import static dev.shophealth.cancellation.ShopDayCountReader.Part.COUNTED;
+import static dev.shophealth.cancellation.ShopDayCountReader.Part.LATE_APPROVED;
+import static dev.shophealth.cancellation.ShopDayCountReader.Part.LATE_OTHER;
 import dev.shophealth.fact.ShopWindowFact;
 import dev.shophealth.order.InspectionResult;
 import dev.shophealth.order.LogisticsKind;
@@ -46,7 +47,7 @@ public class MetricsQueries {
     @Inject
     EntityManager em;
     @Inject
-    ShopDayCounts dayCounts;
+    ShopDayCountReader dayCounts;
 
     /**
      * Window facts by shop id, as of {@code asOf}, over {@code lengths}; {@code shopId} null means every shop with
