@@ -36,11 +36,20 @@ public final class Messages {
     /** A rate: a percent with one decimal (0.0833 → 8.3%), as the language writes percentages. Immutable. */
     private static final UnlocalizedNumberFormatter PERCENT = NumberFormatter.with().unit(MeasureUnit.PERCENT)
             .scale(Scale.powerOfTen(2)).precision(Precision.fixedFraction(1));
+    /** {@link #PERCENT} in each language (localizing it each time cost as much as formatting). Immutable. */
+    private static final com.ibm.icu.number.LocalizedNumberFormatter PERCENT_EN = PERCENT.locale(ULocale.ENGLISH);
+    private static final com.ibm.icu.number.LocalizedNumberFormatter PERCENT_ZH = PERCENT.locale(ULocale.SIMPLIFIED_CHINESE);
 
     private final Map<String, String> en;
     private final Map<String, String> zh;
     /** Of each text (pattern), the argument names it uses only plainly: parsed once, when the files are read. */
     private final Map<String, Set<String>> plain;
+    /**
+     * Parsed formats, per pattern and language, ready to be borrowed: parsing a pattern (and making the number and
+     * plural formats it names) cost more than formatting with it. A format is not safe for two threads at once, so
+     * each is lent to one caller at a time; there are at most as many per pattern as renders ran at once.
+     */
+    private final Map<String, java.util.Queue<MessageFormat>> formats = new java.util.concurrent.ConcurrentHashMap<>();
 
     private Messages(Map<String, String> en, Map<String, String> zh, Map<String, Set<String>> plain) {
         this.en = en;
@@ -119,8 +128,14 @@ public final class Messages {
         Map<String, String> texts = chinese ? zh : en;
         String template = texts.getOrDefault(code, en.getOrDefault(code, code));
         ULocale language = chinese ? ULocale.SIMPLIFIED_CHINESE : ULocale.ENGLISH;
+        String formatKey = (chinese ? "zh\u0000" : "en\u0000") + template;
+        java.util.Queue<MessageFormat> idle = formats.computeIfAbsent(formatKey,
+                k -> new java.util.concurrent.ConcurrentLinkedQueue<>());
+        MessageFormat format = idle.poll();
         try {
-            MessageFormat format = new MessageFormat(template, language);
+            if (format == null) {
+                format = new MessageFormat(template, language);
+            }
             Map<String, Object> arguments = new HashMap<>();
             if (evidence != null && !evidence.isEmpty()) {
                 // a text read with the files was parsed then; only a code without a text (itself) is parsed here
@@ -128,10 +143,13 @@ public final class Messages {
                         : plainArguments(new MessagePattern(template));
                 evidence.forEach((name, value) -> arguments.put(name, argument(name, value, plainNames, texts, language)));
             }
-            return format.format(arguments);
+            String text = format.format(arguments);
+            idle.offer(format);
+            return text;
         } catch (IllegalArgumentException e) {
             // only a text that was never checked gets here (a revision stored before texts were patterns), or
-            // evidence of the wrong kind (a text given to a plural): the raw text beats no answer
+            // evidence of the wrong kind (a text given to a plural): the raw text beats no answer. The format is
+            // not lent again: a failed format may have left it half-way.
             return template;
         }
     }
@@ -162,7 +180,7 @@ public final class Messages {
             return label != null ? label : code;
         }
         if ((value instanceof Double || value instanceof Float) && plain.contains(name)) {
-            return PERCENT.locale(language).format((Number) value).toString();
+            return (language == ULocale.SIMPLIFIED_CHINESE ? PERCENT_ZH : PERCENT_EN).format((Number) value).toString();
         }
         return value;
     }
