@@ -7,6 +7,7 @@ import dev.shophealth.common.ProblemException;
 import dev.shophealth.common.Violations;
 import dev.shophealth.decision.Decision;
 import dev.shophealth.decision.Decisions;
+import dev.shophealth.decision.EvaluationReport;
 import dev.shophealth.decisionlog.DecisionLog;
 import dev.shophealth.order.ShopOrder;
 import dev.shophealth.ruleset.engine.Evaluation;
@@ -91,13 +92,11 @@ public class CancellationService {
     static final String FORCE_MAJEURE = "REGION_DISRUPTION_CONFIRMED";
 
     private Submitted screen(String key, String hash, CancellationRequest body, Locale locale, Instant now) {
-        // another shop's order is not found — before it is locked, so a merchant cannot hold other shops' orders
-        ShopOrder visible = ShopOrder.findById(body.orderNo().strip());
-        if (visible == null || !scope.sees(visible.shopId)) {
+        // another shop's order is not found, and not locked: a merchant cannot hold other shops' orders
+        ShopOrder order = OrderCancellation.lock(body.orderNo().strip(), scope.shops().orElse(null));
+        if (order == null) {
             throw ProblemException.notFound("No order with number '" + body.orderNo() + "'");
         }
-        ShopOrder.getEntityManager().detach(visible);
-        ShopOrder order = OrderCancellation.lock(body.orderNo().strip());
         // a replay is answered here, after the order was found visible and locked: a key is never looked up for an
         // order the caller cannot see, and the same request stored while this one waited for the lock is seen
         Optional<Submitted> stored = replay(key, hash, locale, now);
@@ -111,9 +110,11 @@ public class CancellationService {
         }
         Decision decision = decisions.decide(DecisionLog.Kind.SCREENING, order.orderNo,
                 ruleset -> facts.facts(order, body, ruleset.parameters().parameters(), now), now);
+        // rendered before the writes, so the counts' rows they lock are held only until the commit
+        EvaluationReport report = decision.report(locale);
         Stored written = store(key, hash, body, order, decision, now);
-        return new Submitted(views.of(written.request(), decision.report(locale), written.contact(), written.refund(),
-                locale, now), false);
+        return new Submitted(views.justStored(written.request(), report, written.contact(), written.refund(), now),
+                false);
     }
 
     /** The earlier answer to this key, replayed; 422 when the key was used for another request. */
@@ -169,9 +170,10 @@ public class CancellationService {
         c.persist();
         BuyerContact contact = body.buyerContact() == null ? null : contact(c.id, body.buyerContact());
         Refund refund = c.status == CancellationStatus.AUTO_APPROVED ? OrderCancellation.cancel(order, c, now) : null;
-        counts.submitted(c, contact);
         // constraint violations surface here, inside submit's handling, not at commit
         em.flush();
+        // last, as each locks a count's row until the commit
+        counts.submitted(c, contact);
         return new Stored(c, contact, refund);
     }
 

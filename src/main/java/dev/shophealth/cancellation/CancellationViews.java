@@ -50,9 +50,20 @@ public class CancellationViews {
         return of(c, screening, BuyerContact.findById(c.id), Refund.find("requestId", c.id).firstResult(), locale, now);
     }
 
-    /** A request just stored, with the contact and refund stored with it (null when it has none): nothing re-read. */
+    /** A request with its contact and refund (null when it has none). */
     CancellationResponse of(Cancellation c, EvaluationReport screening, BuyerContact contact, Refund refund,
             Locale locale, Instant now) {
+        return view(c, screening, contact, refund, pace.of(c, now), now);
+    }
+
+    /** A request just screened and stored in this transaction, with its contact and refund: nothing re-read. */
+    CancellationResponse justStored(Cancellation c, EvaluationReport screening, BuyerContact contact, Refund refund,
+            Instant now) {
+        return view(c, screening, contact, refund, pace.ofJustQueued(c, now), now);
+    }
+
+    private static CancellationResponse view(Cancellation c, EvaluationReport screening, BuyerContact contact,
+            Refund refund, CancellationResponse.ExpectedDecision expected, Instant now) {
         Instant until = c.decidedAt != null ? c.decidedAt : now;
         return new CancellationResponse(c.id, c.orderNo, c.shopId, c.reason, c.detail, c.status, c.submittedAt,
                 c.decidedAt, c.decidedBy, c.reviewNote, Math.max(0, Duration.between(c.submittedAt, until).toSeconds()),
@@ -60,7 +71,7 @@ public class CancellationViews {
                 contact == null ? null : new CancellationResponse.BuyerContactView(contact.channel,
                         contact.contactedAt, contact.summary, contact.compensationType, contact.compensationAmount),
                 refund == null ? null : new CancellationResponse.RefundView(refund.amount, "CNY", refund.destination,
-                        refund.refundedAt), pace.of(c, now), claim(c, now));
+                        refund.refundedAt), expected, claim(c, now));
     }
 
     private static CancellationResponse.Screening screening(Cancellation c, EvaluationReport r) {

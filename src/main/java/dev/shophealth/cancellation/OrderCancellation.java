@@ -28,6 +28,21 @@ final class OrderCancellation {
     }
 
     /**
+     * {@link #lock}, of an order of one of {@code shops} only ({@code null}: any shop); null when there is none. The
+     * shop is a condition of the locking statement, so an order another shop owns is neither found nor locked.
+     */
+    static ShopOrder lock(String orderNo, java.util.Set<String> shops) {
+        if (shops == null) {
+            return lock(orderNo);
+        }
+        if (shops.isEmpty()) {
+            return null;
+        }
+        return ShopOrder.<ShopOrder>find("orderNo = ?1 and shopId in ?2", orderNo, shops)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).singleResultOptional().orElse(null);
+    }
+
+    /**
      * The longest a request waits for a row another transaction holds, before it answers 409 (retry later):
      * PostgreSQL waits for ever by default (a stuck transaction would hang every request for its order), so each
      * connection sets {@code lock_timeout} to this when the pool opens it ({@code shophealth.connection-sql} in

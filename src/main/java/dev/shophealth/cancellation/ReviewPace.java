@@ -10,7 +10,7 @@ import java.time.Instant;
  * When a pending request can expect its decision: the requests ahead of it in the reviewers' queue (oldest first),
  * itself included, divided by the reviewers' recent pace (people's decisions over the last {@link #PACE_WINDOW}).
  * At busy periods the queue grows faster than the pace, and the wait shown grows with it, as the guide warns.
- * The place in the queue is exact; the pace, a count over a day of decisions (no index narrows it to people's), is
+ * The place in the queue is exact (a request just queued: see {@link #ofJustQueued}); the pace, a count over a day of decisions (no index narrows it to people's), is
  * reused for {@link #REUSE} and forgotten when a reviewer of this instance decides.
  */
 @ApplicationScoped
@@ -47,14 +47,29 @@ public class ReviewPace {
         return decided;
     }
 
+    @Inject
+    ShopDayCounts counts;
+
     /** The expectation for {@code c}, or null when it is not waiting for a reviewer. */
     CancellationResponse.ExpectedDecision of(Cancellation c, Instant now) {
         if (c.status != CancellationStatus.PENDING_REVIEW) {
             return null;
         }
-        long ahead = em.createQuery("select count(c) from Cancellation c where c.status = ?1 and c.submittedAt <= ?2",
+        return expect(em.createQuery("select count(c) from Cancellation c where c.status = ?1 and c.submittedAt <= ?2",
                 Long.class).setParameter(1, CancellationStatus.PENDING_REVIEW).setParameter(2, c.submittedAt)
-                .getSingleResult();
+                .getSingleResult(), now);
+    }
+
+    /**
+     * The expectation for {@code c}, just queued in this transaction (and counted in the queue's length): the last in
+     * the queue, so its place is the queue's length, read from the kept count rather than by counting every pending
+     * request. Only a request queued at the same moment and committed first makes them differ, by the few of those.
+     */
+    CancellationResponse.ExpectedDecision ofJustQueued(Cancellation c, Instant now) {
+        return c.status != CancellationStatus.PENDING_REVIEW ? null : expect(counts.queueLength(), now);
+    }
+
+    private CancellationResponse.ExpectedDecision expect(long ahead, Instant now) {
         long decided = decided(now);
         double perHour = decided / (double) PACE_WINDOW.toHours();
         // without a recent decision there is no pace to go by: the wait is unknown, not zero

@@ -92,18 +92,16 @@ public class ScreeningFacts {
                     if (part != ShopDayCountReader.Part.COUNTED) {
                         return;
                     }
+                    ShopDayCounts.CancellationClass k = ShopDayCounts.CancellationClass.of(metric);
                     if (metric.equals("orders")) {
                         orders[0] += v[0];
                         orders[1] += v[1];
-                    } else if (metric.startsWith("c|")) {
-                        String[] k = metric.split("\\|");
-                        if (k[3].equals("S")) {
-                            all[0] += v[0];
-                            all[1] += v[1];
-                            if (k[2].equals(ofReason)) {
-                                sameReason[0] += v[0];
-                                sameReason[1] += v[1];
-                            }
+                    } else if (k != null && !k.forceMajeure()) {
+                        all[0] += v[0];
+                        all[1] += v[1];
+                        if (k.reason().equals(ofReason)) {
+                            sameReason[0] += v[0];
+                            sameReason[1] += v[1];
                         }
                     }
                 });

@@ -112,8 +112,37 @@ public class ShopDayCounts {
         if (c.decidedAt != null && !APPROVED.contains(c.status)) {
             return null;
         }
-        return "c|" + (c.decidedAt == null ? "P" : "A") + "|" + c.reason.name() + "|" + (c.forceMajeure ? "F" : "S")
-                + "|" + (contact == null ? "n" : contact.compensationType == null ? "c" : "m");
+        return new CancellationClass(c.decidedAt == null, c.reason.name(), c.forceMajeure,
+                contact == null ? 'n' : contact.compensationType == null ? 'c' : 'm').metric();
+    }
+
+    /**
+     * A cancellation's class, as its metric names it ({@code c|<A approved or P pending>|<reason>|<S seller or F
+     * force majeure>|<n no contact, c contact, m compensated>}; {@link #CANCELLATION_METRIC} in SQL): the one place
+     * that writes and reads the key.
+     */
+    public record CancellationClass(boolean pending, String reason, boolean forceMajeure, char contact) {
+
+        /** The class a metric names, or null when it is not a cancellation's. */
+        public static CancellationClass of(String metric) {
+            if (!metric.startsWith("c|")) {
+                return null;
+            }
+            String[] k = metric.split("\\|");
+            return new CancellationClass(k[1].equals("P"), k[2], k[3].equals("F"), k[4].charAt(0));
+        }
+
+        public String metric() {
+            return "c|" + (pending ? "P" : "A") + "|" + reason + "|" + (forceMajeure ? "F" : "S") + "|" + contact;
+        }
+
+        public boolean compensated() {
+            return contact == 'm';
+        }
+
+        public boolean withoutContact() {
+            return contact == 'n';
+        }
     }
 
     @Inject
@@ -128,7 +157,11 @@ public class ShopDayCounts {
 
     /** A request just stored: counted under its class, in the caller's transaction. */
     void submitted(Cancellation c, BuyerContact contact) {
-        add(c.shopId, c.submittedAt, metric(c, contact), 1);
+        String metric = metric(c, contact);
+        add(c.shopId, c.submittedAt, metric, 1);
+        if (pending(metric)) {
+            queue(1);
+        }
     }
 
     /** The metric of a stored request before a change, to give {@link #decided} afterwards. */
@@ -142,6 +175,9 @@ public class ShopDayCounts {
         if (java.util.Objects.equals(before, after)) {
             return;
         }
+        if (pending(before) != pending(after)) {
+            queue(pending(after) ? 1 : -1);
+        }
         // always in the same order, so two transactions moving counts of one shop cannot wait on each other
         if (before != null && (after == null || before.compareTo(after) < 0)) {
             add(c.shopId, c.submittedAt, before, -1);
@@ -151,6 +187,40 @@ public class ShopDayCounts {
             add(c.shopId, c.submittedAt, before, -1);
         }
     }
+
+    /** Whether a request of this metric waits for a reviewer (undecided). */
+    private static boolean pending(String metric) {
+        CancellationClass k = metric == null ? null : CancellationClass.of(metric);
+        return k != null && k.pending();
+    }
+
+    /** Rows the reviewers' queue length is spread over: all shops' screenings write it. */
+    static final int QUEUE_SLOTS = 16;
+
+    /** The reviewers' queue grows or shrinks by {@code delta}, in one of {@link #QUEUE_SLOTS} rows picked at random. */
+    private void queue(long delta) {
+        String sql = postgres
+                ? "insert into review_queue_count (slot, n) values (?1, ?2) "
+                        + "on conflict (slot) do update set n = review_queue_count.n + excluded.n"
+                : "merge into review_queue_count t using (values (cast(?1 as smallint), cast(?2 as bigint))) s (slot, n) "
+                        + "on t.slot = s.slot when matched then update set n = t.n + s.n "
+                        + "when not matched then insert (slot, n) values (s.slot, s.n)";
+        em.createNativeQuery(sql).unwrap(org.hibernate.query.NativeQuery.class)
+                .addSynchronizedQuerySpace("review_queue_count")
+                .setParameter(1, (short) java.util.concurrent.ThreadLocalRandom.current().nextInt(QUEUE_SLOTS))
+                .setParameter(2, delta).executeUpdate();
+    }
+
+    /** The requests waiting for a reviewer, as kept: the length of the queue, read in one statement of 16 rows. */
+    long queueLength() {
+        return ((Number) em.createNativeQuery("select coalesce(sum(n), 0) from review_queue_count")
+                .unwrap(org.hibernate.query.NativeQuery.class).addSynchronizedQuerySpace("review_queue_count")
+                .getSingleResult()).longValue();
+    }
+
+    /** The raw count the queue length must equal. */
+    private static final String PENDING_RAW = "select count(*) from cancellation_request where status = '"
+            + CancellationStatus.PENDING_REVIEW.name() + "'";
 
     /**
      * Adds to a count in one of {@link #SLOTS} rows picked at random: concurrent screenings of one shop would
@@ -171,7 +241,10 @@ public class ShopDayCounts {
                         + "when matched then update set n = t.n + s.n "
                         + "when not matched then insert (shop_id, day_no, metric, slot, n) "
                         + "values (s.shop_id, s.day_no, s.metric, s.slot, s.n)";
-        em.createNativeQuery(sql).setParameter(1, shopId).setParameter(2, day(at)).setParameter(3, metric)
+        // the statement names its table, so Hibernate does not flush the whole session before it (nothing it holds
+        // is a count)
+        em.createNativeQuery(sql).unwrap(org.hibernate.query.NativeQuery.class).addSynchronizedQuerySpace("shop_day_count")
+                .setParameter(1, shopId).setParameter(2, day(at)).setParameter(3, metric)
                 .setParameter(4, delta).setParameter(5, (short) java.util.concurrent.ThreadLocalRandom.current()
                         .nextInt(SLOTS)).executeUpdate();
     }
@@ -196,6 +269,12 @@ public class ShopDayCounts {
                     + counted(sources, chunk == null ? 0 : chunk.size()));
             rows += bind(insert, chunk).executeUpdate();
         }
+        if (kinds.contains(Kind.CANCELLATIONS)) {
+            // the queue is every shop's: recounted whole, whichever shops were named
+            em.createNativeQuery("delete from review_queue_count").executeUpdate();
+            em.createNativeQuery("insert into review_queue_count (slot, n) select 0, (" + PENDING_RAW + ")")
+                    .executeUpdate();
+        }
         return rows;
     }
 
@@ -212,8 +291,11 @@ public class ShopDayCounts {
         String table = "select shop_id, day_no, metric, cast(sum(n) as bigint) from shop_day_count "
                 + "group by shop_id, day_no, metric having sum(n) <> 0";
         String raw = counted(SOURCES, 0);
+        // and the queue's length, one more difference when it is not the number of pending requests
         Number n = (Number) em.createNativeQuery("select (select count(*) from (" + table + " except " + raw + ") a) + "
-                + "(select count(*) from (" + raw + " except " + table + ") b)").getSingleResult();
+                + "(select count(*) from (" + raw + " except " + table + ") b) + "
+                + "(select case when (select coalesce(sum(n), 0) from review_queue_count) = (" + PENDING_RAW + ") "
+                + "then 0 else 1 end)").getSingleResult();
         return n.longValue();
     }
 

@@ -37,7 +37,8 @@ public class ShopDayCountsResource {
     @GET
     @Operation(summary = "Compare the per-day counts with a count from the raw records; writes nothing",
             description = "differences is the number of (shop, day, metric) rows that are missing on either side or "
-                    + "hold another count; 0 when the counts are right. Reads every record of the rating windows' "
+                    + "hold another count, plus 1 when the reviewers' queue length is not the number of pending "
+                    + "requests; 0 when the counts are right. Reads every record of the rating windows' "
                     + "tables: run it when the platform is quiet.")
     public Check check() {
         return QuarkusTransaction.requiringNew().call(() -> new Check(counts.rows(), counts.differences()));
@@ -45,7 +46,8 @@ public class ShopDayCountsResource {
 
     @POST
     @Path("/rebuild")
-    @Operation(summary = "Recount every shop's per-day counts from the raw records, in one transaction",
+    @Operation(summary = "Recount every shop's per-day counts (and the reviewers' queue length) from the raw records, "
+            + "in one transaction",
             description = "Writes that change counts wait for it to finish and then apply to the new counts. "
                     + "differencesBefore says how many rows were wrong.")
     public Rebuilt rebuild() {

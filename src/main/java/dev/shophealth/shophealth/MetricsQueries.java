@@ -217,20 +217,18 @@ public class MetricsQueries {
          * contact; force majeure ({@code F}) is a disruption, never the seller's; a pending one ({@code P}) is pending.
          */
         void counted(String metric, int[] perWindow) {
-            if (!metric.startsWith("c|")) {
+            ShopDayCounts.CancellationClass k = ShopDayCounts.CancellationClass.of(metric);
+            if (k == null) {
                 add(metric, perWindow);
-                return;
-            }
-            String[] k = metric.split("\\|");
-            if (k[1].equals("P")) {
+            } else if (k.pending()) {
                 add("pending", perWindow);
-            } else if (k[3].equals("F")) {
+            } else if (k.forceMajeure()) {
                 add("disruption", perWindow);
             } else {
-                add(k[2], perWindow);
-                if (k[4].equals("m")) {
+                add(k.reason(), perWindow);
+                if (k.compensated()) {
                     add("compensated", perWindow);
-                } else if (k[4].equals("n")) {
+                } else if (k.withoutContact()) {
                     add("withoutContact", perWindow);
                 }
             }

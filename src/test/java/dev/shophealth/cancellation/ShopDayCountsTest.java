@@ -86,6 +86,9 @@ class ShopDayCountsTest {
             statuses.add(status);
             if (status.equals("PENDING_REVIEW")) {
                 pending.add(answer.path("id"));
+                // a request just queued is the last: its place is the queue's length, kept rather than counted
+                assertEquals(pendingRequests(), ((Number) answer.path("expectedDecision.queueAhead")).longValue(),
+                        "the place of " + answer.path("id"));
             }
         }
         assertEquals(0, differences(), "after screenings " + statuses);
@@ -94,6 +97,8 @@ class ShopDayCountsTest {
         review(pending.get(0), "APPROVE");
         review(pending.get(1), "REJECT");
         assertEquals(0, differences(), "after reviews");
+        assertEquals(pendingRequests(), QuarkusTransaction.requiringNew().call(counts::queueLength),
+                "the queue after reviews");
         assertTrue(statuses.contains("AUTO_APPROVED"), "some approved by the rules: " + statuses);
 
         HealthWindows lengths = HealthWindows.of(registry.active().orElseThrow().parameters().parameters());
@@ -149,6 +154,20 @@ class ShopDayCountsTest {
         given().when().post("/api/admin/day-counts/rebuild").then().statusCode(200)
                 .body("differencesBefore", org.hamcrest.Matchers.greaterThan(0));
         assertEquals(0, differences(), "after mending");
+        // so is a wrong queue length
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "update review_queue_count set n = n + 3 where slot = (select min(slot) from review_queue_count)")
+                .executeUpdate());
+        assertEquals(1, differences(), "a wrong queue length");
+        given().when().post("/api/admin/day-counts/rebuild").then().statusCode(200)
+                .body("differencesBefore", org.hamcrest.Matchers.equalTo(1));
+        assertEquals(pendingRequests(), QuarkusTransaction.requiringNew().call(counts::queueLength), "the queue mended");
+        assertEquals(0, differences(), "after mending the queue");
+    }
+
+    private long pendingRequests() {
+        return QuarkusTransaction.requiringNew().call(() -> Cancellation.count("status",
+                CancellationStatus.PENDING_REVIEW));
     }
 
     private long differences() {
