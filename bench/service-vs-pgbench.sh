@@ -4,7 +4,8 @@
 # default (an H2 file) each take POST /api/cancellations (a full screening of another order per request: SQL facts,
 # rules, the request, its decision-log row and refund in one transaction) and GET /api/shops/S1002/health (the
 # sample data). It prints each result and, at the end, screenings / pgbench and the health reads' req/s and p99 for
-# both databases. It builds nothing. The database kind is fixed when the jar is built, so it takes two jars:
+# both databases. On PostgreSQL it then runs a screening's statements without the service (bench/screening-sql.pgbench)
+# on the data the app left: the ceiling of any service issuing them. It builds nothing. The database kind is fixed when the jar is built, so it takes two jars:
 #   ./mvnw -o package -DskipTests -DDB_KIND=postgresql && rm -rf target/pg-app && cp -r target/quarkus-app target/pg-app
 #   ./mvnw -o package -DskipTests                     # the embedded default, in target/quarkus-app
 #   bench/service-vs-pgbench.sh
@@ -106,9 +107,20 @@ for kind in $KINDS; do
   failed=$(echo "$out" | sed -nE 's/^ *Non-2xx or 3xx responses: ([0-9]+)$/\1/p')
   RESULT[$kind.health]=$(rps "$out"); RESULT[$kind.health.p99]="p99 $(p "$out" 99), ${failed:-0} failed"
   stop_app
+  if [ "$kind" = postgresql ]; then
+    # the same statements without the service, on the data it left: the most any service issuing them could do here
+    echo "== postgresql: a screening's SQL alone (bench/screening-sql.pgbench), $CONNECTIONS clients, $DURATION"
+    sql_out=$(pgbench -h 127.0.0.1 -U postgres -n -M prepared -c "$CONNECTIONS" -j 2 -T "$seconds" \
+      -D orders="$ORDERS_PER_THREAD" -f bench/screening-sql.pgbench "$DB_APP" 2>&1)
+    echo "$sql_out" | grep -E "tps|latency average|failed"
+    RESULT[sql]=$(echo "$sql_out" | sed -nE 's/^tps = ([0-9.]+).*/\1/p' | head -1)
+  fi
 done
 
 echo "== summary (pgbench TPC-B $pg_tps tps; load average at the end $(cut -d' ' -f1-3 /proc/loadavg))"
+if [ -n "${RESULT[sql]:-}" ]; then
+  awk -v s="${RESULT[sql]}" -v b="$pg_tps" -v a="${RESULT[postgresql.screen]}" 'BEGIN { printf "a screening'"'"'s SQL alone: %.0f tps = %.1f %% of pgbench; the service reaches %.1f %% of it\n", s, 100 * s / b, 100 * a / s }'
+fi
 printf '%-11s %-50s %s\n' database "screenings / pgbench" "health reads"
 for kind in $KINDS; do
   printf '%-11s %-50s %s\n' "$kind" \
