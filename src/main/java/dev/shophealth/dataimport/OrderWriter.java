@@ -15,7 +15,6 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +27,7 @@ import org.postgresql.PGConnection;
  * orders go in with one COPY on PostgreSQL (JDBC batches on H2), changed ones with a batch of updates, unchanged ones
  * are counted. Hibernate holds no orders of the import, so none of its entities go stale.
  */
-final class OrderWriter implements ChunkWriter<OrderRow> {
+final class OrderWriter extends ChunkWriter<OrderRow> {
 
     static final int CHUNK = 10_000;
     private static final String COLUMNS = "order_no, shop_id, sku, product_name, quantity, amount, buyer_id, "
@@ -38,40 +37,22 @@ final class OrderWriter implements ChunkWriter<OrderRow> {
             + "listed_stock_at_order = ? where order_no = ?";
 
     private final ImportContext context;
-    private final List<OrderRow> chunk = new ArrayList<>(CHUNK);
-    private final Map<RecordImporter.WriteResult, Integer> counts = new EnumMap<>(RecordImporter.WriteResult.class);
 
     OrderWriter(ImportContext context) {
+        super(CHUNK);
         this.context = context;
     }
 
     @Override
-    public void add(OrderRow record) {
-        chunk.add(record);
-        if (chunk.size() == CHUNK) {
-            write();
-        }
-    }
-
-    @Override
-    public Map<RecordImporter.WriteResult, Integer> finish() {
-        write();
-        return counts;
-    }
-
-    private void write() {
-        if (chunk.isEmpty()) {
-            return;
-        }
+    protected void write(List<OrderRow> records) {
         Session session = Panache.getEntityManager().unwrap(Session.class);
         // anything Hibernate still holds goes out first, on the same connection
         session.flush();
-        session.doWork(this::write);
-        chunk.clear();
+        session.doWork(connection -> write(connection, records));
     }
 
-    private void write(Connection connection) throws SQLException {
-        Map<String, OrderRow> stored = stored(connection);
+    private void write(Connection connection, List<OrderRow> chunk) throws SQLException {
+        Map<String, OrderRow> stored = stored(connection, chunk);
         List<OrderRow> created = new ArrayList<>();
         List<OrderRow> updated = new ArrayList<>();
         for (OrderRow r : chunk) {
@@ -102,11 +83,7 @@ final class OrderWriter implements ChunkWriter<OrderRow> {
         }
     }
 
-    private void count(RecordImporter.WriteResult result, int n) {
-        counts.merge(result, n, Integer::sum);
-    }
-
-    private Map<String, OrderRow> stored(Connection connection) throws SQLException {
+    private static Map<String, OrderRow> stored(Connection connection, List<OrderRow> chunk) throws SQLException {
         Map<String, OrderRow> found = new HashMap<>();
         String[] keys = chunk.stream().map(OrderRow::orderNo).toArray(String[]::new);
         try (PreparedStatement select = connection.prepareStatement(
