@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * Writes the validated records of one import in chunks, in the import's transaction, while the rows after them are
@@ -49,33 +52,31 @@ abstract class ChunkWriter<R> {
         }
     }
 
-    /** The upsert of the small kinds (shops, products): chunks of records through Hibernate, as {@link RecordImporter#write} does it. */
+    /**
+     * The upsert of the small kinds (shops, products), which feed no shop's day counts: chunks of records through
+     * Hibernate entities ({@link Upserts}), one query per chunk finding which of its keys are stored.
+     */
     static final class Entities<R> extends ChunkWriter<R> {
         static final int CHUNK = 1000;
 
-        private final RecordImporter<R> importer;
-        private final ImportContext context;
+        private final Function<List<R>, Set<String>> stored;
+        private final BiFunction<R, Set<String>, RecordImporter.WriteResult> upsert;
 
-        Entities(RecordImporter<R> importer, ImportContext context) {
+        Entities(Function<List<R>, Set<String>> stored, BiFunction<R, Set<String>, RecordImporter.WriteResult> upsert) {
             super(CHUNK);
-            this.importer = importer;
-            this.context = context;
+            this.stored = stored;
+            this.upsert = upsert;
         }
 
         @Override
         protected void write(List<R> records) {
             var em = io.quarkus.hibernate.orm.panache.Panache.getEntityManager();
-            // the shops the stored records belong to before the update (a record may move to another shop)...
-            context.touched(importer.storedShops(records));
-            // one query finds which of the chunk's keys are stored; a new record needs no look-up of its own
-            java.util.Set<String> stored = importer.stored(records);
+            Set<String> keys = stored.apply(records);
             for (R record : records) {
-                count(importer.write(record, stored), 1);
+                count(upsert.apply(record, keys), 1);
             }
             // inserts go out in JDBC batches; the persistence context stays small on large files
             em.flush();
-            // ...and the shops they belong to now
-            context.touched(importer.storedShops(records));
             em.clear();
         }
     }
