@@ -50,6 +50,11 @@ final class BulkWriter<R> extends ChunkWriter<R> {
     }
 
     @Override
+    String table() {
+        return table.name();
+    }
+
+    @Override
     protected void write(List<R> records) {
         Session session = Panache.getEntityManager().unwrap(Session.class);
         // anything Hibernate still holds goes out first, on the same connection

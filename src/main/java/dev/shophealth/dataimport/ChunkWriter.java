@@ -38,6 +38,11 @@ abstract class ChunkWriter<R> {
         return counts;
     }
 
+    /** The table a large import's statistics are refreshed for ({@link TableStatistics}); none by default. */
+    String table() {
+        return null;
+    }
+
     /** Writes one chunk (never empty), counting each record's result with {@link #count}. */
     protected abstract void write(List<R> records);
 

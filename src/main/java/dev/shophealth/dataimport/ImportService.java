@@ -40,6 +40,9 @@ public class ImportService {
     ShopDayCounts dayCounts;
 
     @Inject
+    TableStatistics statistics;
+
+    @Inject
     jakarta.enterprise.event.Event<ImportedShops> importedShops;
 
     @Inject
@@ -184,6 +187,8 @@ public class ImportService {
             throw new ImportProgress.Cancelled();
         }
         if (writer != null) {
+            statistics.written(writer.table(), counts.getOrDefault(RecordImporter.WriteResult.CREATED, 0)
+                    + counts.getOrDefault(RecordImporter.WriteResult.UPDATED, 0));
             touched(importer, context.touchedShops());
         }
         return new ImportReport(importer.kind(), format, count,
@@ -204,8 +209,9 @@ public class ImportService {
         if (counted != null) {
             // the per-day counts of the shops touched, recounted in this transaction; an order moved to another
             // shop takes its feedback along, so an import of orders recounts everything of its shops
-            dayCounts.rebuild(counted == ShopDayCounts.Kind.ORDERS ? List.of(ShopDayCounts.Kind.values())
+            int rows = dayCounts.rebuild(counted == ShopDayCounts.Kind.ORDERS ? List.of(ShopDayCounts.Kind.values())
                     : List.of(counted), shopIds);
+            statistics.written("shop_day_count", rows);
         }
         importedShops.fire(new ImportedShops(kind, java.util.Set.copyOf(shopIds)));
     }
