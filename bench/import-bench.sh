@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Import speed through the API: CSV files of 20,000 orders posted to POST /api/import/orders, then (JOB_ROWS, a
-# million by default; 0 skips it) one file of that many orders, imported as a job and polled to its end; on the
+# million by default; 0 skips it) one file of that many orders, imported as a job and polled to its end; KIND=inspections
+# does the same with quality inspections (a feedback kind: one product, no orders needed); on the
 # packaged app, on PostgreSQL (a fresh database BENCH_DB, "bench_import" by default, on 127.0.0.1; the database kind
 # is fixed when the app is built) or on the embedded H2. It builds nothing:
 #   ./mvnw package -DskipTests -DDB_KIND=postgresql && bench/import-bench.sh     # FILES=6 (120,000 orders)
@@ -13,6 +14,7 @@ FILES=${FILES:-6}
 JOB_ROWS=${JOB_ROWS:-1000000}
 PORT=${PORT:-8083}
 DB=${DB:-postgresql}
+KIND=${KIND:-orders}
 BENCH_DB=${BENCH_DB:-bench_import}
 work=$(mktemp -d)
 ln -s "$PWD/rules" "$work/rules"
@@ -35,17 +37,25 @@ orders() {
     print "orderNo,shopId,sku,productName,quantity,amount,buyerId,buyerRegion,placedAt,status,shippedAt,deliveredAt,listedStockAtOrder"
     for (i = from; i <= to; i++) printf "IB-%d,IB,IB-A,Bench item,1,10.00,B-%d,上海 Shanghai,%s,AWAITING_SHIPMENT,,,1000\n", i, i, placed }'
 }
-for f in $(seq 1 "$FILES"); do orders $(( (f - 1) * 20000 + 1 )) $(( f * 20000 )) > "$work/o$f.csv"; done
-echo "database: $DB; $FILES files of 20,000 orders; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+# inspections numbered from $1 to $2, one in ten failed
+inspections() {
+  awk -v from="$1" -v to="$2" -v at="$placed" 'BEGIN {
+    print "inspectionId,sku,batch,result,defect,inspectedAt"
+    for (i = from; i <= to; i++) if (i % 10 == 0) printf "IB-I%d,IB-A,B-%d,FAIL,划痕 scratch,%s\n", i, i, at
+      else printf "IB-I%d,IB-A,B-%d,PASS,,%s\n", i, i, at }'
+}
+case "$KIND" in orders|inspections) ;; *) echo "KIND is orders or inspections" >&2; exit 2 ;; esac
+for f in $(seq 1 "$FILES"); do "$KIND" $(( (f - 1) * 20000 + 1 )) $(( f * 20000 )) > "$work/o$f.csv"; done
+echo "database: $DB; $FILES files of 20,000 $KIND; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 if [ "$FILES" -gt 0 ]; then
 start=$(date +%s.%N)
 for f in $(seq 1 "$FILES"); do
-  t0=$(date +%s.%N); post orders "$work/o$f.csv" > /dev/null; t1=$(date +%s.%N)
+  t0=$(date +%s.%N); post "$KIND" "$work/o$f.csv" > /dev/null; t1=$(date +%s.%N)
   awk -v a="$t0" -v b="$t1" -v f="$f" 'BEGIN { printf "file %d: %.2f s (%.0f rows/s)\n", f, b - a, 20000 / (b - a) }'
 done
 end=$(date +%s.%N)
 awk -v a="$start" -v b="$end" -v n="$FILES" 'BEGIN { printf "all: %d rows in %.2f s = %.0f rows/s\n", n * 20000, b - a, n * 20000 / (b - a) }'
-t0=$(date +%s.%N); post orders "$work/o1.csv" > /dev/null; t1=$(date +%s.%N)
+t0=$(date +%s.%N); post "$KIND" "$work/o1.csv" > /dev/null; t1=$(date +%s.%N)
 awk -v a="$t0" -v b="$t1" 'BEGIN { printf "the first file again (20,000 unchanged rows): %.2f s\n", b - a }'
 fi
 # CPU seconds (user + system) the app and the database's server processes have used so far
@@ -59,12 +69,12 @@ pg_cpu() {
 }
 if [ "$JOB_ROWS" -gt 0 ]; then
   first=$(( FILES * 20000 + 1 ))
-  orders "$first" $(( first + JOB_ROWS - 1 )) > "$work/big.csv"
-  echo "one file of $JOB_ROWS new orders ($(du -m "$work/big.csv" | cut -f1) MB) as a job; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+  "$KIND" "$first" $(( first + JOB_ROWS - 1 )) > "$work/big.csv"
+  echo "one file of $JOB_ROWS new $KIND ($(du -m "$work/big.csv" | cut -f1) MB) as a job; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
   jvm0=$(ticks "$app"); pg0=$(pg_cpu)
   t0=$(date +%s.%N)
   job=$(curl -sf -u "$ADMIN" -H "Content-Type: text/csv" --data-binary @"$work/big.csv" -D "$work/headers" \
-    "localhost:$PORT/api/import/orders" -o /dev/null && grep -i '^location:' "$work/headers" | tr -d '\r' | cut -d' ' -f2)
+    "localhost:$PORT/api/import/$KIND" -o /dev/null && grep -i '^location:' "$work/headers" | tr -d '\r' | cut -d' ' -f2)
   t1=$(date +%s.%N)
   case "$job" in http*) ;; *) job="localhost:$PORT$job" ;; esac
   state=QUEUED

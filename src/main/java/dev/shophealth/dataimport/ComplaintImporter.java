@@ -1,6 +1,5 @@
 package dev.shophealth.dataimport;
 
-import dev.shophealth.order.Complaint;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
@@ -11,16 +10,14 @@ public class ComplaintImporter implements RecordImporter<ComplaintImporter.Compl
 
     /** One complaint row. */
     public record ComplaintRow(String orderNo, String text, Instant complainedAt) {
-        static ComplaintRow of(Complaint c) {
-            return new ComplaintRow(c.orderNo, c.text, c.complainedAt);
-        }
-
-        void applyTo(Complaint c) {
-            c.orderNo = orderNo;
-            c.text = text;
-            c.complainedAt = complainedAt;
-        }
     }
+
+    /** Keyed by order and moment (the table's unique key), so it belongs to that order's shop for good. */
+    static final BulkTable<ComplaintRow> TABLE = BulkTable.of("complaint", 2, ComplaintRow.class)
+            .text("order_no", ComplaintRow::orderNo).instant("complained_at", ComplaintRow::complainedAt)
+            .text("text", ComplaintRow::text)
+            .read(v -> new ComplaintRow(v.text(0), v.text(2), v.instant(1)))
+            .shop((r, context) -> context.order(r.orderNo()).map(ImportContext.OrderRef::shopId).orElse(null));
 
     @Override
     public String kind() {
@@ -30,6 +27,11 @@ public class ComplaintImporter implements RecordImporter<ComplaintImporter.Compl
     @Override
     public List<String> columns() {
         return List.of("orderNo", "text", "complainedAt");
+    }
+
+    @Override
+    public void prefetch(List<Row> rows, ImportContext context) {
+        context.loadOrders(RecordImporter.values(rows, "orderNo"));
     }
 
     @Override
@@ -49,17 +51,8 @@ public class ComplaintImporter implements RecordImporter<ComplaintImporter.Compl
         return record.orderNo() + "@" + record.complainedAt();
     }
 
-    /** A complaint's key holds its order: it cannot move to another shop. */
     @Override
-    public java.util.Set<String> storedShops(List<ComplaintRow> rows) {
-        return RecordImporter.shops("select distinct o.shopId from ShopOrder o where o.orderNo in :keys",
-                rows.stream().map(ComplaintRow::orderNo).distinct().toList());
-    }
-
-    @Override
-    public WriteResult write(ComplaintRow r) {
-        Complaint existing = Complaint.find("orderNo = ?1 and complainedAt = ?2", r.orderNo(), r.complainedAt())
-                .firstResult();
-        return Upserts.upsert(existing, Complaint::new, ComplaintRow::of, r, ComplaintRow::applyTo);
+    public ChunkWriter<ComplaintRow> writer(ImportContext context) {
+        return new BulkWriter<>(TABLE, this::key, context);
     }
 }

@@ -13,8 +13,8 @@ final class FeedbackChecks {
             return;
         }
         context.order(orderNo).ifPresentOrElse(order -> {
-            if (time != null && time.isBefore(order.placedAt)) {
-                row.fail(timeField, "must not be before the order was placed (" + order.placedAt + ")");
+            if (time != null && time.isBefore(order.placedAt())) {
+                row.fail(timeField, "must not be before the order was placed (" + order.placedAt() + ")");
             }
         }, () -> row.fail("orderNo", "no order '" + orderNo + "'"));
     }

@@ -1,18 +1,31 @@
 package dev.shophealth.dataimport;
 
-import dev.shophealth.order.Product;
 import dev.shophealth.order.Shop;
-import dev.shophealth.order.ShopOrder;
+import io.quarkus.hibernate.orm.panache.Panache;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Reference look-ups during one import, cached because a file refers to the same few shops and products often. */
+/**
+ * Reference look-ups during one import, cached because a file refers to the same few shops and products often.
+ * Orders and products are read as plain values, never as entities, so a file of a million reviews leaves nothing
+ * in Hibernate's persistence context; {@link RecordImporter#prefetch} loads them a batch of rows at a time.
+ */
 public final class ImportContext {
+
+    /** Keys per look-up query (bind parameters are limited). */
+    private static final int KEYS_PER_QUERY = 1000;
+
+    /** What feedback needs of the order it is about. */
+    public record OrderRef(String shopId, Instant placedAt) {
+    }
 
     private final Map<String, Boolean> shops = new HashMap<>();
     private final Map<String, Optional<String>> productShops = new HashMap<>();
-    private final Map<String, Optional<ShopOrder>> orders = new HashMap<>();
+    private final Map<String, Optional<OrderRef>> orders = new HashMap<>();
     private final java.util.Set<String> touchedShops = new java.util.HashSet<>();
 
     public boolean shopExists(String shopId) {
@@ -21,19 +34,43 @@ public final class ImportContext {
 
     /** The shop that sells {@code sku}, empty when the sku is unknown. */
     public Optional<String> productShop(String sku) {
-        return productShops.computeIfAbsent(sku,
-                s -> Optional.ofNullable(Product.<Product>findById(s)).map(p -> p.shopId));
+        if (!productShops.containsKey(sku)) {
+            loadProducts(List.of(sku));
+        }
+        return productShops.get(sku);
     }
 
-    public Optional<ShopOrder> order(String orderNo) {
-        return orders.computeIfAbsent(orderNo, n -> Optional.ofNullable(ShopOrder.findById(n)));
+    public Optional<OrderRef> order(String orderNo) {
+        if (!orders.containsKey(orderNo)) {
+            loadOrders(List.of(orderNo));
+        }
+        return orders.get(orderNo);
     }
 
-    /** Notes shops whose records this import writes (before and after the write: a record may change shop). */
-    void touched(java.util.Collection<String> shopIds) {
-        touchedShops.addAll(shopIds);
+    /** Looks up the products among {@code skus} not looked up yet, a thousand per query. */
+    void loadProducts(Collection<String> skus) {
+        load(skus, productShops, "select p.sku, p.shopId from Product p where p.sku in :keys",
+                row -> Optional.of((String) row[1]));
     }
 
+    /** Looks up the orders among {@code orderNos} not looked up yet, a thousand per query. */
+    void loadOrders(Collection<String> orderNos) {
+        load(orderNos, orders, "select o.orderNo, o.shopId, o.placedAt from ShopOrder o where o.orderNo in :keys",
+                row -> Optional.of(new OrderRef((String) row[1], (Instant) row[2])));
+    }
+
+    private static <V> void load(Collection<String> keys, Map<String, Optional<V>> cache, String query,
+            java.util.function.Function<Object[], Optional<V>> value) {
+        List<String> missing = keys.stream().filter(k -> !cache.containsKey(k)).toList();
+        for (int from = 0; from < missing.size(); from += KEYS_PER_QUERY) {
+            List<String> chunk = missing.subList(from, Math.min(missing.size(), from + KEYS_PER_QUERY));
+            Panache.getEntityManager().createQuery(query, Object[].class).setParameter("keys", chunk)
+                    .getResultStream().forEach(row -> cache.put((String) row[0], value.apply(row)));
+            chunk.forEach(k -> cache.putIfAbsent(k, Optional.empty()));
+        }
+    }
+
+    /** Notes a shop whose records this import writes (before and after the write: a record may change shop). */
     void touched(String shopId) {
         touchedShops.add(shopId);
     }

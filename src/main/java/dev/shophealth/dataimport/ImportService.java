@@ -30,12 +30,17 @@ public class ImportService {
     private static final int TIMEOUT_SECONDS = 3600;
     /** How often a file whose writes collide with a concurrent import is tried before it answers 409. */
     static final int ATTEMPTS = 3;
+    /** Rows whose references (orders, products) are looked up together, in one query. */
+    private static final int READ_AHEAD = 1000;
     private static final Logger LOG = Logger.getLogger(ImportService.class);
 
     private final Map<String, RecordImporter<?>> importers = new TreeMap<>();
 
     @Inject
     ShopDayCounts dayCounts;
+
+    @Inject
+    TableStatistics statistics;
 
     @Inject
     jakarta.enterprise.event.Event<ImportedShops> importedShops;
@@ -118,13 +123,14 @@ public class ImportService {
      * rows after them are validated, and the first bad row stops the writing; any bad row throws, so the
      * transaction rolls back and nothing of the file stays.
      */
-    private <R> ImportReport run(RecordImporter<R> importer, String format, RowSource rows, boolean dryRun,
+    private <R> ImportReport run(RecordImporter<R> importer, String format, RowSource file, boolean dryRun,
             ImportProgress progress) {
+        ImportContext context = new ImportContext();
+        RowSource rows = file.readAhead(READ_AHEAD, batch -> importer.prefetch(batch, context));
         List<FieldError> errors = new ArrayList<>();
         int faults = 0;
         Map<String, Integer> firstLineOfKey = new HashMap<>();
-        ImportContext context = new ImportContext();
-        ChunkWriter<R> writer = dryRun ? null : writer(importer, context);
+        ChunkWriter<R> writer = dryRun ? null : importer.writer(context);
         java.util.Set<String> columns = java.util.Set.copyOf(importer.columns());
         // rows of a CSV file share one set of columns: judged once per distinct set, not per row
         Map<java.util.Set<String>, List<String>> unknownBySet = new HashMap<>();
@@ -181,6 +187,8 @@ public class ImportService {
             throw new ImportProgress.Cancelled();
         }
         if (writer != null) {
+            statistics.written(writer.table(), counts.getOrDefault(RecordImporter.WriteResult.CREATED, 0)
+                    + counts.getOrDefault(RecordImporter.WriteResult.UPDATED, 0));
             touched(importer, context.touchedShops());
         }
         return new ImportReport(importer.kind(), format, count,
@@ -201,19 +209,11 @@ public class ImportService {
         if (counted != null) {
             // the per-day counts of the shops touched, recounted in this transaction; an order moved to another
             // shop takes its feedback along, so an import of orders recounts everything of its shops
-            dayCounts.rebuild(counted == ShopDayCounts.Kind.ORDERS ? List.of(ShopDayCounts.Kind.values())
+            int rows = dayCounts.rebuild(counted == ShopDayCounts.Kind.ORDERS ? List.of(ShopDayCounts.Kind.values())
                     : List.of(counted), shopIds);
+            statistics.written("shop_day_count", rows);
         }
         importedShops.fire(new ImportedShops(kind, java.util.Set.copyOf(shopIds)));
-    }
-
-    /** Orders, the bulk of any import, bypass Hibernate: COPY on PostgreSQL, JDBC batches on H2. */
-    @SuppressWarnings("unchecked")
-    private <R> ChunkWriter<R> writer(RecordImporter<R> importer, ImportContext context) {
-        if (importer instanceof OrderImporter) {
-            return (ChunkWriter<R>) new OrderWriter(context);
-        }
-        return new ChunkWriter.Entities<>(importer, context);
     }
 
     private static List<String> unknownColumns(java.util.Set<String> columns, java.util.Set<String> keys) {

@@ -1,7 +1,6 @@
 package dev.shophealth.dataimport;
 
 import dev.shophealth.order.InspectionResult;
-import dev.shophealth.order.QualityInspection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
@@ -13,19 +12,16 @@ public class InspectionImporter implements RecordImporter<InspectionImporter.Ins
     /** One inspection row. */
     public record InspectionRow(String inspectionId, String sku, String batch, InspectionResult result, String defect,
             Instant inspectedAt) {
-        static InspectionRow of(QualityInspection i) {
-            return new InspectionRow(i.inspectionId, i.sku, i.batch, i.result, i.defect, i.inspectedAt);
-        }
-
-        void applyTo(QualityInspection i) {
-            i.inspectionId = inspectionId;
-            i.sku = sku;
-            i.batch = batch;
-            i.result = result;
-            i.defect = defect;
-            i.inspectedAt = inspectedAt;
-        }
     }
+
+    /** Keyed by its id; an inspection belongs to the shop of its product. */
+    static final BulkTable<InspectionRow> TABLE = BulkTable.of("quality_inspection", 1, InspectionRow.class)
+            .text("inspection_id", InspectionRow::inspectionId).text("sku", InspectionRow::sku)
+            .text("batch", InspectionRow::batch).enumName("result", InspectionRow::result)
+            .text("defect", InspectionRow::defect).instant("inspected_at", InspectionRow::inspectedAt)
+            .read(v -> new InspectionRow(v.text(0), v.text(1), v.text(2), v.enumValue(3, InspectionResult.class),
+                    v.text(4), v.instant(5)))
+            .shop((r, context) -> context.productShop(r.sku()).orElse(null));
 
     @Override
     public String kind() {
@@ -35,6 +31,11 @@ public class InspectionImporter implements RecordImporter<InspectionImporter.Ins
     @Override
     public List<String> columns() {
         return List.of("inspectionId", "sku", "batch", "result", "defect", "inspectedAt");
+    }
+
+    @Override
+    public void prefetch(List<Row> rows, ImportContext context) {
+        context.loadProducts(RecordImporter.values(rows, "sku"));
     }
 
     @Override
@@ -62,26 +63,7 @@ public class InspectionImporter implements RecordImporter<InspectionImporter.Ins
     }
 
     @Override
-    public java.util.Set<String> storedShops(List<InspectionRow> rows) {
-        return RecordImporter.shops("select distinct p.shopId from QualityInspection i, Product p "
-                + "where p.sku = i.sku and i.inspectionId in :keys", rows.stream().map(InspectionRow::inspectionId).toList());
-    }
-
-    @Override
-    public java.util.Set<String> stored(java.util.List<InspectionRow> rows) {
-        return Upserts.stored(QualityInspection.class, "inspectionId", rows.stream().map(InspectionRow::inspectionId).toList(),
-                (QualityInspection x) -> x.inspectionId);
-    }
-
-    @Override
-    public WriteResult write(InspectionRow r, java.util.Set<String> stored) {
-        return Upserts.upsert(r.inspectionId(), stored, k -> QualityInspection.<QualityInspection>findById(k), QualityInspection::new, InspectionRow::of, r,
-                InspectionRow::applyTo);
-    }
-
-    @Override
-    public WriteResult write(InspectionRow r) {
-        return Upserts.upsert(QualityInspection.findById(r.inspectionId()), QualityInspection::new,
-                InspectionRow::of, r, InspectionRow::applyTo);
+    public ChunkWriter<InspectionRow> writer(ImportContext context) {
+        return new BulkWriter<>(TABLE, this::key, context);
     }
 }

@@ -1,6 +1,5 @@
 package dev.shophealth.dataimport;
 
-import dev.shophealth.order.LogisticsEvent;
 import dev.shophealth.order.LogisticsKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -13,19 +12,17 @@ public class LogisticsEventImporter implements RecordImporter<LogisticsEventImpo
     /** One logistics event row. */
     public record LogisticsEventRow(String eventId, String orderNo, String region, LogisticsKind kind, String detail,
             Instant occurredAt) {
-        static LogisticsEventRow of(LogisticsEvent e) {
-            return new LogisticsEventRow(e.eventId, e.orderNo, e.region, e.kind, e.detail, e.occurredAt);
-        }
-
-        void applyTo(LogisticsEvent e) {
-            e.eventId = eventId;
-            e.orderNo = orderNo;
-            e.region = region;
-            e.kind = kind;
-            e.detail = detail;
-            e.occurredAt = occurredAt;
-        }
     }
+
+    /** Keyed by its id; an event about an order belongs to the order's shop (it may move to another order), one about a region to none. */
+    static final BulkTable<LogisticsEventRow> TABLE = BulkTable.of("logistics_event", 1, LogisticsEventRow.class)
+            .text("event_id", LogisticsEventRow::eventId).text("order_no", LogisticsEventRow::orderNo)
+            .text("region", LogisticsEventRow::region).enumName("kind", LogisticsEventRow::kind)
+            .text("detail", LogisticsEventRow::detail).instant("occurred_at", LogisticsEventRow::occurredAt)
+            .read(v -> new LogisticsEventRow(v.text(0), v.text(1), v.text(2), v.enumValue(3, LogisticsKind.class),
+                    v.text(4), v.instant(5)))
+            .shop((r, context) -> r.orderNo() == null ? null
+                    : context.order(r.orderNo()).map(ImportContext.OrderRef::shopId).orElse(null));
 
     @Override
     public String kind() {
@@ -35,6 +32,11 @@ public class LogisticsEventImporter implements RecordImporter<LogisticsEventImpo
     @Override
     public List<String> columns() {
         return List.of("eventId", "orderNo", "region", "kind", "detail", "occurredAt");
+    }
+
+    @Override
+    public void prefetch(List<Row> rows, ImportContext context) {
+        context.loadOrders(RecordImporter.values(rows, "orderNo"));
     }
 
     @Override
@@ -60,28 +62,8 @@ public class LogisticsEventImporter implements RecordImporter<LogisticsEventImpo
         return record.eventId();
     }
 
-    /** Events about a region belong to no shop. */
     @Override
-    public java.util.Set<String> storedShops(List<LogisticsEventRow> rows) {
-        return RecordImporter.shops("select distinct o.shopId from LogisticsEvent e, ShopOrder o "
-                + "where o.orderNo = e.orderNo and e.eventId in :keys", rows.stream().map(LogisticsEventRow::eventId).toList());
-    }
-
-    @Override
-    public java.util.Set<String> stored(java.util.List<LogisticsEventRow> rows) {
-        return Upserts.stored(LogisticsEvent.class, "eventId", rows.stream().map(LogisticsEventRow::eventId).toList(),
-                (LogisticsEvent x) -> x.eventId);
-    }
-
-    @Override
-    public WriteResult write(LogisticsEventRow r, java.util.Set<String> stored) {
-        return Upserts.upsert(r.eventId(), stored, k -> LogisticsEvent.<LogisticsEvent>findById(k), LogisticsEvent::new, LogisticsEventRow::of, r,
-                LogisticsEventRow::applyTo);
-    }
-
-    @Override
-    public WriteResult write(LogisticsEventRow r) {
-        return Upserts.upsert(LogisticsEvent.findById(r.eventId()), LogisticsEvent::new, LogisticsEventRow::of, r,
-                LogisticsEventRow::applyTo);
+    public ChunkWriter<LogisticsEventRow> writer(ImportContext context) {
+        return new BulkWriter<>(TABLE, this::key, context);
     }
 }

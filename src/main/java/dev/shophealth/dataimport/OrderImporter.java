@@ -1,7 +1,6 @@
 package dev.shophealth.dataimport;
 
 import dev.shophealth.order.OrderStatus;
-import dev.shophealth.order.ShopOrder;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -18,28 +17,20 @@ public class OrderImporter implements RecordImporter<OrderImporter.OrderRow> {
     public record OrderRow(String orderNo, String shopId, String sku, String productName, Integer quantity,
             BigDecimal amount, String buyerId, String buyerRegion, Instant placedAt, OrderStatus status,
             Instant shippedAt, Instant deliveredAt, Integer listedStockAtOrder) {
-
-        static OrderRow of(ShopOrder o) {
-            return new OrderRow(o.orderNo, o.shopId, o.sku, o.productName, o.quantity, o.amount, o.buyerId,
-                    o.buyerRegion, o.placedAt, o.status, o.shippedAt, o.deliveredAt, o.listedStockAtOrder);
-        }
-
-        void applyTo(ShopOrder o) {
-            o.orderNo = orderNo;
-            o.shopId = shopId;
-            o.sku = sku;
-            o.productName = productName;
-            o.quantity = quantity;
-            o.amount = amount;
-            o.buyerId = buyerId;
-            o.buyerRegion = buyerRegion;
-            o.placedAt = placedAt;
-            o.status = status;
-            o.shippedAt = shippedAt;
-            o.deliveredAt = deliveredAt;
-            o.listedStockAtOrder = listedStockAtOrder;
-        }
     }
+
+    /** Orders go in by COPY on PostgreSQL, JDBC batches on H2; an order belongs to its shop. */
+    static final BulkTable<OrderRow> TABLE = BulkTable.of("shop_order", 1, OrderRow.class)
+            .text("order_no", OrderRow::orderNo).text("shop_id", OrderRow::shopId).text("sku", OrderRow::sku)
+            .text("product_name", OrderRow::productName).integer("quantity", OrderRow::quantity)
+            .decimal("amount", OrderRow::amount).text("buyer_id", OrderRow::buyerId)
+            .text("buyer_region", OrderRow::buyerRegion).instant("placed_at", OrderRow::placedAt)
+            .enumName("status", OrderRow::status).instant("shipped_at", OrderRow::shippedAt)
+            .instant("delivered_at", OrderRow::deliveredAt).integer("listed_stock_at_order", OrderRow::listedStockAtOrder)
+            .read(v -> new OrderRow(v.text(0), v.text(1), v.text(2), v.text(3), v.integer(4), v.decimal(5), v.text(6),
+                    v.text(7), v.instant(8), v.enumValue(9, OrderStatus.class), v.instant(10), v.instant(11),
+                    v.integer(12)))
+            .shop((r, context) -> r.shopId());
 
     @Override
     public String kind() {
@@ -50,6 +41,11 @@ public class OrderImporter implements RecordImporter<OrderImporter.OrderRow> {
     public List<String> columns() {
         return List.of("orderNo", "shopId", "sku", "productName", "quantity", "amount", "buyerId", "buyerRegion",
                 "placedAt", "status", "shippedAt", "deliveredAt", "listedStockAtOrder");
+    }
+
+    @Override
+    public void prefetch(List<Row> rows, ImportContext context) {
+        context.loadProducts(RecordImporter.values(rows, "sku"));
     }
 
     @Override
@@ -109,25 +105,7 @@ public class OrderImporter implements RecordImporter<OrderImporter.OrderRow> {
     }
 
     @Override
-    public java.util.Set<String> storedShops(List<OrderRow> rows) {
-        return RecordImporter.shops("select distinct o.shopId from ShopOrder o where o.orderNo in :keys",
-                rows.stream().map(OrderRow::orderNo).toList());
-    }
-
-    @Override
-    public java.util.Set<String> stored(java.util.List<OrderRow> rows) {
-        return Upserts.stored(ShopOrder.class, "orderNo", rows.stream().map(OrderRow::orderNo).toList(),
-                (ShopOrder o) -> o.orderNo);
-    }
-
-    @Override
-    public WriteResult write(OrderRow r, java.util.Set<String> stored) {
-        return Upserts.upsert(r.orderNo(), stored, k -> ShopOrder.<ShopOrder>findById(k), ShopOrder::new, OrderRow::of, r,
-                OrderRow::applyTo);
-    }
-
-    @Override
-    public WriteResult write(OrderRow r) {
-        return Upserts.upsert(ShopOrder.findById(r.orderNo()), ShopOrder::new, OrderRow::of, r, OrderRow::applyTo);
+    public ChunkWriter<OrderRow> writer(ImportContext context) {
+        return new BulkWriter<>(TABLE, this::key, context);
     }
 }

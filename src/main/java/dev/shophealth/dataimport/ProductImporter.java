@@ -52,19 +52,17 @@ public class ProductImporter implements RecordImporter<ProductImporter.ProductRo
     }
 
     @Override
-    public java.util.Set<String> stored(java.util.List<ProductRow> rows) {
+    public ChunkWriter<ProductRow> writer(ImportContext context) {
+        return new ChunkWriter.Entities<>(ProductImporter::stored, ProductImporter::write);
+    }
+
+    private static java.util.Set<String> stored(java.util.List<ProductRow> rows) {
         return Upserts.stored(Product.class, "sku", rows.stream().map(ProductRow::sku).toList(),
                 (Product p) -> p.sku);
     }
 
-    @Override
-    public WriteResult write(ProductRow r, java.util.Set<String> stored) {
+    private static WriteResult write(ProductRow r, java.util.Set<String> stored) {
         return Upserts.upsert(r.sku(), stored, k -> Product.<Product>findById(k), Product::new, ProductRow::of, r,
                 ProductRow::applyTo);
-    }
-
-    @Override
-    public WriteResult write(ProductRow r) {
-        return Upserts.upsert(Product.findById(r.sku()), Product::new, ProductRow::of, r, ProductRow::applyTo);
     }
 }

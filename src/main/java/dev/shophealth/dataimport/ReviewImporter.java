@@ -1,6 +1,5 @@
 package dev.shophealth.dataimport;
 
-import dev.shophealth.order.Review;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
@@ -11,17 +10,14 @@ public class ReviewImporter implements RecordImporter<ReviewImporter.ReviewRow> 
 
     /** One review row. */
     public record ReviewRow(String orderNo, Integer stars, String text, Instant reviewedAt) {
-        static ReviewRow of(Review r) {
-            return new ReviewRow(r.orderNo, r.stars, r.text, r.reviewedAt);
-        }
-
-        void applyTo(Review r) {
-            r.orderNo = orderNo;
-            r.stars = stars;
-            r.text = text;
-            r.reviewedAt = reviewedAt;
-        }
     }
+
+    /** Keyed by its order, so it belongs to that order's shop for good. */
+    static final BulkTable<ReviewRow> TABLE = BulkTable.of("review", 1, ReviewRow.class)
+            .text("order_no", ReviewRow::orderNo).integer("stars", ReviewRow::stars).text("text", ReviewRow::text)
+            .instant("reviewed_at", ReviewRow::reviewedAt)
+            .read(v -> new ReviewRow(v.text(0), v.integer(1), v.text(2), v.instant(3)))
+            .shop((r, context) -> context.order(r.orderNo()).map(ImportContext.OrderRef::shopId).orElse(null));
 
     @Override
     public String kind() {
@@ -31,6 +27,11 @@ public class ReviewImporter implements RecordImporter<ReviewImporter.ReviewRow> 
     @Override
     public List<String> columns() {
         return List.of("orderNo", "stars", "text", "reviewedAt");
+    }
+
+    @Override
+    public void prefetch(List<Row> rows, ImportContext context) {
+        context.loadOrders(RecordImporter.values(rows, "orderNo"));
     }
 
     @Override
@@ -51,27 +52,8 @@ public class ReviewImporter implements RecordImporter<ReviewImporter.ReviewRow> 
         return record.orderNo();
     }
 
-    /** A review's key is its order: it cannot move to another shop. */
     @Override
-    public java.util.Set<String> storedShops(List<ReviewRow> rows) {
-        return RecordImporter.shops("select distinct o.shopId from ShopOrder o where o.orderNo in :keys",
-                rows.stream().map(ReviewRow::orderNo).toList());
-    }
-
-    @Override
-    public java.util.Set<String> stored(java.util.List<ReviewRow> rows) {
-        return Upserts.stored(Review.class, "orderNo", rows.stream().map(ReviewRow::orderNo).toList(),
-                (Review x) -> x.orderNo);
-    }
-
-    @Override
-    public WriteResult write(ReviewRow r, java.util.Set<String> stored) {
-        return Upserts.upsert(r.orderNo(), stored, k -> Review.<Review>findById(k), Review::new, ReviewRow::of, r,
-                ReviewRow::applyTo);
-    }
-
-    @Override
-    public WriteResult write(ReviewRow r) {
-        return Upserts.upsert(Review.findById(r.orderNo()), Review::new, ReviewRow::of, r, ReviewRow::applyTo);
+    public ChunkWriter<ReviewRow> writer(ImportContext context) {
+        return new BulkWriter<>(TABLE, this::key, context);
     }
 }

@@ -30,4 +30,36 @@ public interface RowSource extends Closeable {
             }
         };
     }
+
+    /**
+     * These rows, read {@code size} ahead: each batch goes to {@code batch} before its first row is returned, so
+     * what the batch refers to can be looked up in one query instead of one per row. A malformed row fails when the
+     * read-ahead reaches it, as it would have a little later.
+     */
+    default RowSource readAhead(int size, java.util.function.Consumer<List<Row>> batch) {
+        RowSource source = this;
+        return new RowSource() {
+            private final java.util.ArrayDeque<Row> ahead = new java.util.ArrayDeque<>(size);
+
+            @Override
+            public Row next() {
+                if (ahead.isEmpty()) {
+                    List<Row> read = new java.util.ArrayList<>(size);
+                    for (Row row = source.next(); row != null; row = read.size() < size ? source.next() : null) {
+                        read.add(row);
+                    }
+                    if (!read.isEmpty()) {
+                        batch.accept(read);
+                        ahead.addAll(read);
+                    }
+                }
+                return ahead.poll();
+            }
+
+            @Override
+            public void close() {
+                source.close();
+            }
+        };
+    }
 }

@@ -49,19 +49,17 @@ public class ShopImporter implements RecordImporter<ShopImporter.ShopRow> {
     }
 
     @Override
-    public java.util.Set<String> stored(java.util.List<ShopRow> rows) {
+    public ChunkWriter<ShopRow> writer(ImportContext context) {
+        return new ChunkWriter.Entities<>(ShopImporter::stored, ShopImporter::write);
+    }
+
+    private static java.util.Set<String> stored(java.util.List<ShopRow> rows) {
         return Upserts.stored(Shop.class, "id", rows.stream().map(ShopRow::id).toList(),
                 (Shop x) -> x.id);
     }
 
-    @Override
-    public WriteResult write(ShopRow r, java.util.Set<String> stored) {
+    private static WriteResult write(ShopRow r, java.util.Set<String> stored) {
         return Upserts.upsert(r.id(), stored, k -> Shop.<Shop>findById(k), Shop::new, ShopRow::of, r,
                 ShopRow::applyTo);
-    }
-
-    @Override
-    public WriteResult write(ShopRow r) {
-        return Upserts.upsert(Shop.findById(r.id()), Shop::new, ShopRow::of, r, ShopRow::applyTo);
     }
 }

@@ -1,6 +1,5 @@
 package dev.shophealth.dataimport;
 
-import dev.shophealth.order.StockCount;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
@@ -11,16 +10,13 @@ public class StockCountImporter implements RecordImporter<StockCountImporter.Sto
 
     /** One stock count row. */
     public record StockCountRow(String sku, Integer countedQuantity, Instant countedAt) {
-        static StockCountRow of(StockCount c) {
-            return new StockCountRow(c.sku, c.countedQuantity, c.countedAt);
-        }
-
-        void applyTo(StockCount c) {
-            c.sku = sku;
-            c.countedQuantity = countedQuantity;
-            c.countedAt = countedAt;
-        }
     }
+
+    /** Keyed by sku and moment (the table's unique key); a stock count feeds no shop's day counts. */
+    static final BulkTable<StockCountRow> TABLE = BulkTable.of("stock_count", 2, StockCountRow.class)
+            .text("sku", StockCountRow::sku).instant("counted_at", StockCountRow::countedAt)
+            .integer("counted_quantity", StockCountRow::countedQuantity)
+            .read(v -> new StockCountRow(v.text(0), v.integer(2), v.instant(1)));
 
     @Override
     public String kind() {
@@ -30,6 +26,11 @@ public class StockCountImporter implements RecordImporter<StockCountImporter.Sto
     @Override
     public List<String> columns() {
         return List.of("sku", "countedQuantity", "countedAt");
+    }
+
+    @Override
+    public void prefetch(List<Row> rows, ImportContext context) {
+        context.loadProducts(RecordImporter.values(rows, "sku"));
     }
 
     @Override
@@ -48,8 +49,7 @@ public class StockCountImporter implements RecordImporter<StockCountImporter.Sto
     }
 
     @Override
-    public WriteResult write(StockCountRow r) {
-        StockCount existing = StockCount.find("sku = ?1 and countedAt = ?2", r.sku(), r.countedAt()).firstResult();
-        return Upserts.upsert(existing, StockCount::new, StockCountRow::of, r, StockCountRow::applyTo);
+    public ChunkWriter<StockCountRow> writer(ImportContext context) {
+        return new BulkWriter<>(TABLE, this::key, context);
     }
 }

@@ -37,6 +37,9 @@ public class SampleDataLoader {
     RulesetRegistry rulesets;
 
     @Inject
+    dev.shophealth.dataimport.TableStatistics statistics;
+
+    @Inject
     ShopHealthConfig config;
 
     void onStart(@Observes StartupEvent event) {
@@ -78,6 +81,8 @@ public class SampleDataLoader {
             }
             var requests = SampleFiles.read(config.sampleData().dir(), SampleData.REQUESTS, shift);
             var statuses = requests.isEmpty() ? java.util.Map.of() : cancellations.submit(requests, now);
+            // a bulk load: the planner's statistics of every table are refreshed once it has committed
+            statistics.everything();
             LOG.infof("Loaded %d sample rows from %s (times shifted by %s) and screened %d cancellation "
                     + "requests %s in %d ms", rows, config.sampleData().dir(), shift, requests.size(), statuses,
                     (System.nanoTime() - started) / 1_000_000);

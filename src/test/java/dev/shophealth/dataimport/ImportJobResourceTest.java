@@ -109,10 +109,10 @@ class ImportJobResourceTest {
 
     @Test
     void aBadRowInAJobWritesNothingAndTheJobFailsWithTheProblemNamingLineAndField() throws Exception {
-        // given: 12,000 orders, more than a chunk of OrderWriter: the first chunk is written (COPY on PostgreSQL)
+        // given: 12,000 orders, more than a chunk of BulkWriter: the first chunk is written (COPY on PostgreSQL)
         // before the bad row is read
         shops("T9603", "T9604");
-        assertTrue(12_000 > OrderWriter.CHUNK);
+        assertTrue(12_000 > BulkWriter.CHUNK);
 
         // when
         String location = post("orders", orders("T9603", "T9604", 12_000, 11_500)).statusCode(202)

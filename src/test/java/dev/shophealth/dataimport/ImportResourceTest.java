@@ -111,21 +111,21 @@ class ImportResourceTest {
 
     @Test
     void aBadRowAfterAWrittenChunkRollsBackTheChunksWrittenBeforeIt() {
-        // given: more orders than a chunk of OrderWriter (written by COPY on PostgreSQL), the bad one after it
+        // given: more orders than a chunk of BulkWriter (written by COPY on PostgreSQL), the bad one after it
         post("shops", "text/csv", Csv.header("id", "name", "category").row("T9613", "回滚店", "杂货").text())
                 .statusCode(200);
         post("products", "text/csv", Csv.header("sku", "shopId", "name", "listedStock").row("T9613-A", "T9613", "灯", 9)
                 .text()).statusCode(200);
         Csv file = Orders.header();
-        for (int i = 1; i <= OrderWriter.CHUNK + 500; i++) {
+        for (int i = 1; i <= BulkWriter.CHUNK + 500; i++) {
             file.row("T9613-" + i, "T9613", "T9613-A", "灯", 1, "10.00", "B-1", "上海 Shanghai",
-                    "2026-11-20T10:00:00+08:00", i == OrderWriter.CHUNK + 400 ? "SHIPPED" : "AWAITING_SHIPMENT", null,
+                    "2026-11-20T10:00:00+08:00", i == BulkWriter.CHUNK + 400 ? "SHIPPED" : "AWAITING_SHIPMENT", null,
                     null, 9);
         }
 
         // when / then
         post("orders", "text/csv", file.text()).statusCode(400)
-                .body("errors[0].line", equalTo(OrderWriter.CHUNK + 401))
+                .body("errors[0].line", equalTo(BulkWriter.CHUNK + 401))
                 .body("errors[0].field", equalTo("shippedAt"));
         assertEquals(0L, ShopOrder.count("orderNo like ?1", "T9613-%"));
     }
