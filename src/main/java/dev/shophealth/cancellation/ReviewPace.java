@@ -48,7 +48,7 @@ public class ReviewPace {
     }
 
     @Inject
-    ShopDayCounts counts;
+    ReviewQueueCount queue;
 
     /** The expectation for {@code c}, or null when it is not waiting for a reviewer. */
     CancellationResponse.ExpectedDecision of(Cancellation c, Instant now) {
@@ -66,7 +66,7 @@ public class ReviewPace {
      * request. Only a request queued at the same moment and committed first makes them differ, by the few of those.
      */
     CancellationResponse.ExpectedDecision ofJustQueued(Cancellation c, Instant now) {
-        return c.status != CancellationStatus.PENDING_REVIEW ? null : expect(counts.queueLength(), now);
+        return c.status != CancellationStatus.PENDING_REVIEW ? null : expect(queue.length(), now);
     }
 
     private CancellationResponse.ExpectedDecision expect(long ahead, Instant now) {

@@ -92,7 +92,7 @@ public class ScreeningFacts {
                     if (part != ShopDayCountReader.Part.COUNTED) {
                         return;
                     }
-                    ShopDayCounts.CancellationClass k = ShopDayCounts.CancellationClass.of(metric);
+                    CancellationClass k = CancellationClass.of(metric);
                     if (metric.equals("orders")) {
                         orders[0] += v[0];
                         orders[1] += v[1];

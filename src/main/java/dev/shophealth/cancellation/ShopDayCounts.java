@@ -116,37 +116,10 @@ public class ShopDayCounts {
                 contact == null ? 'n' : contact.compensationType == null ? 'c' : 'm').metric();
     }
 
-    /**
-     * A cancellation's class, as its metric names it ({@code c|<A approved or P pending>|<reason>|<S seller or F
-     * force majeure>|<n no contact, c contact, m compensated>}; {@link #CANCELLATION_METRIC} in SQL): the one place
-     * that writes and reads the key.
-     */
-    public record CancellationClass(boolean pending, String reason, boolean forceMajeure, char contact) {
-
-        /** The class a metric names, or null when it is not a cancellation's. */
-        public static CancellationClass of(String metric) {
-            if (!metric.startsWith("c|")) {
-                return null;
-            }
-            String[] k = metric.split("\\|");
-            return new CancellationClass(k[1].equals("P"), k[2], k[3].equals("F"), k[4].charAt(0));
-        }
-
-        public String metric() {
-            return "c|" + (pending ? "P" : "A") + "|" + reason + "|" + (forceMajeure ? "F" : "S") + "|" + contact;
-        }
-
-        public boolean compensated() {
-            return contact == 'm';
-        }
-
-        public boolean withoutContact() {
-            return contact == 'n';
-        }
-    }
-
     @Inject
     EntityManager em;
+    @Inject
+    ReviewQueueCount queue;
 
     private final boolean postgres;
 
@@ -160,7 +133,7 @@ public class ShopDayCounts {
         String metric = metric(c, contact);
         add(c.shopId, c.submittedAt, metric, 1);
         if (pending(metric)) {
-            queue(1);
+            queue.add(1);
         }
     }
 
@@ -176,7 +149,7 @@ public class ShopDayCounts {
             return;
         }
         if (pending(before) != pending(after)) {
-            queue(pending(after) ? 1 : -1);
+            queue.add(pending(after) ? 1 : -1);
         }
         // always in the same order, so two transactions moving counts of one shop cannot wait on each other
         if (before != null && (after == null || before.compareTo(after) < 0)) {
@@ -193,34 +166,6 @@ public class ShopDayCounts {
         CancellationClass k = metric == null ? null : CancellationClass.of(metric);
         return k != null && k.pending();
     }
-
-    /** Rows the reviewers' queue length is spread over: all shops' screenings write it. */
-    static final int QUEUE_SLOTS = 16;
-
-    /** The reviewers' queue grows or shrinks by {@code delta}, in one of {@link #QUEUE_SLOTS} rows picked at random. */
-    private void queue(long delta) {
-        String sql = postgres
-                ? "insert into review_queue_count (slot, n) values (?1, ?2) "
-                        + "on conflict (slot) do update set n = review_queue_count.n + excluded.n"
-                : "merge into review_queue_count t using (values (cast(?1 as smallint), cast(?2 as bigint))) s (slot, n) "
-                        + "on t.slot = s.slot when matched then update set n = t.n + s.n "
-                        + "when not matched then insert (slot, n) values (s.slot, s.n)";
-        em.createNativeQuery(sql).unwrap(org.hibernate.query.NativeQuery.class)
-                .addSynchronizedQuerySpace("review_queue_count")
-                .setParameter(1, (short) java.util.concurrent.ThreadLocalRandom.current().nextInt(QUEUE_SLOTS))
-                .setParameter(2, delta).executeUpdate();
-    }
-
-    /** The requests waiting for a reviewer, as kept: the length of the queue, read in one statement of 16 rows. */
-    long queueLength() {
-        return ((Number) em.createNativeQuery("select coalesce(sum(n), 0) from review_queue_count")
-                .unwrap(org.hibernate.query.NativeQuery.class).addSynchronizedQuerySpace("review_queue_count")
-                .getSingleResult()).longValue();
-    }
-
-    /** The raw count the queue length must equal. */
-    private static final String PENDING_RAW = "select count(*) from cancellation_request where status = '"
-            + CancellationStatus.PENDING_REVIEW.name() + "'";
 
     /**
      * Adds to a count in one of {@link #SLOTS} rows picked at random: concurrent screenings of one shop would
@@ -271,9 +216,7 @@ public class ShopDayCounts {
         }
         if (kinds.contains(Kind.CANCELLATIONS)) {
             // the queue is every shop's: recounted whole, whichever shops were named
-            em.createNativeQuery("delete from review_queue_count").executeUpdate();
-            em.createNativeQuery("insert into review_queue_count (slot, n) select 0, (" + PENDING_RAW + ")")
-                    .executeUpdate();
+            queue.recount();
         }
         return rows;
     }
@@ -294,8 +237,7 @@ public class ShopDayCounts {
         // and the queue's length, one more difference when it is not the number of pending requests
         Number n = (Number) em.createNativeQuery("select (select count(*) from (" + table + " except " + raw + ") a) + "
                 + "(select count(*) from (" + raw + " except " + table + ") b) + "
-                + "(select case when (select coalesce(sum(n), 0) from review_queue_count) = (" + PENDING_RAW + ") "
-                + "then 0 else 1 end)").getSingleResult();
+                + "(" + ReviewQueueCount.DIFFERENCE + ")").getSingleResult();
         return n.longValue();
     }
 

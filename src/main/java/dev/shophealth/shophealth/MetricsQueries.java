@@ -217,7 +217,7 @@ public class MetricsQueries {
          * contact; force majeure ({@code F}) is a disruption, never the seller's; a pending one ({@code P}) is pending.
          */
         void counted(String metric, int[] perWindow) {
-            ShopDayCounts.CancellationClass k = ShopDayCounts.CancellationClass.of(metric);
+            dev.shophealth.cancellation.CancellationClass k = dev.shophealth.cancellation.CancellationClass.of(metric);
             if (k == null) {
                 add(metric, perWindow);
             } else if (k.pending()) {

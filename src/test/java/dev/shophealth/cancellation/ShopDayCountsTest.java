@@ -39,6 +39,8 @@ class ShopDayCountsTest {
     @Inject
     MetricsQueries metrics;
     @Inject
+    ReviewQueueCount queue;
+    @Inject
     RulesetRegistry registry;
     @Inject
     jakarta.persistence.EntityManager em;
@@ -97,7 +99,7 @@ class ShopDayCountsTest {
         review(pending.get(0), "APPROVE");
         review(pending.get(1), "REJECT");
         assertEquals(0, differences(), "after reviews");
-        assertEquals(pendingRequests(), QuarkusTransaction.requiringNew().call(counts::queueLength),
+        assertEquals(pendingRequests(), QuarkusTransaction.requiringNew().call(queue::length),
                 "the queue after reviews");
         assertTrue(statuses.contains("AUTO_APPROVED"), "some approved by the rules: " + statuses);
 
@@ -161,7 +163,7 @@ class ShopDayCountsTest {
         assertEquals(1, differences(), "a wrong queue length");
         given().when().post("/api/admin/day-counts/rebuild").then().statusCode(200)
                 .body("differencesBefore", org.hamcrest.Matchers.equalTo(1));
-        assertEquals(pendingRequests(), QuarkusTransaction.requiringNew().call(counts::queueLength), "the queue mended");
+        assertEquals(pendingRequests(), QuarkusTransaction.requiringNew().call(queue::length), "the queue mended");
         assertEquals(0, differences(), "after mending the queue");
     }
 
