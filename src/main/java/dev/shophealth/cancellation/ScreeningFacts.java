@@ -87,8 +87,10 @@ public class ScreeningFacts {
         long[] sameReason = new long[2];
         Instant shortFrom = now.minus(Duration.ofDays(shortDays));
         Instant longFrom = now.minus(Duration.ofDays(longDays));
-        counts.readForScreening(order.shopId, now, new Instant[] {shortFrom, longFrom, longFrom.isBefore(shortFrom) ? shortFrom
-                : longFrom}, (shop, metric, part, v) -> {
+        // the third window is the one the read spans, so the earlier start of the two
+        Instant earliest = longFrom.isBefore(shortFrom) ? longFrom : shortFrom;
+        counts.readForScreening(order.shopId, now, new Instant[] {shortFrom, longFrom, earliest},
+                (shop, metric, part, v) -> {
                     if (part != ShopDayCountReader.Part.COUNTED) {
                         return;
                     }

@@ -41,9 +41,66 @@ class ShopDayCountsTest {
     @Inject
     ReviewQueueCount queue;
     @Inject
+    ShopDayCountReader reader;
+    @Inject
     RulesetRegistry registry;
     @Inject
     jakarta.persistence.EntityManager em;
+
+    @Test
+    void aScreeningReadsTheSameWindowsAsTheRawCountOnTheSample() {
+        HealthWindows lengths = HealthWindows.of(registry.active().orElseThrow().parameters().parameters());
+        Instant at = Instant.now();
+        for (String shop : List.of("S1001", "S1002", "S1003")) {
+            List<ShopWindowFact> raw = QuarkusTransaction.requiringNew().call(() -> metrics.rawWindows(shop, at, lengths))
+                    .get(shop);
+            assertEquals(raw.get(1).orders(), screeningOrders(shop, at, lengths)[1], shop + ": the long window's orders");
+            assertEquals(raw.get(0).orders(), screeningOrders(shop, at, lengths)[0], shop + ": the short window's orders");
+        }
+        // and as a screening states them, with its own windows (short, long, and the longer of the two as the span):
+        // its rate findings name the windows' orders and cancellations
+        // an order of its own in the sample shop S1002 (the sample's orders are other tests' to cancel)
+        Map<String, Object> order = new java.util.HashMap<>(Map.of("orderNo", "T9799-S1002", "shopId", "S1002",
+                "sku", "S1002-SKU-05", "productName", "Test", "quantity", 8, "amount", "632.00", "buyerId", "B-T9799",
+                "buyerRegion", ShopFixture.REGION, "placedAt", Instant.now().minus(Duration.ofHours(30)).toString(),
+                "status", "AWAITING_SHIPMENT"));
+        order.put("listedStockAtOrder", 10);
+        importJson("orders", List.of(order));
+        Map<String, List<ShopWindowFact>> raw = QuarkusTransaction.requiringNew().call(() -> metrics.rawWindows("S1002",
+                Instant.now(), lengths));
+        var answer = given().contentType("application/json").header("Idempotency-Key", "sdc-T9799-S1002")
+                .body(Map.of("orderNo", "T9799-S1002", "reason", "OUT_OF_STOCK", "evidence", Map.of("warehouseStock", 5)))
+                .when().post("/api/cancellations").then().statusCode(201).extract();
+        List<Map<String, Object>> findings = answer.path("screening.findings");
+        List<Map<String, Object>> rates = findings.stream().filter(f -> f.get("code").equals("HIGH_CANCELLATION_RATE"))
+                .toList();
+        assertEquals(2, rates.size(), "both windows above the warning level: " + findings);
+        for (int w = 0; w < 2; w++) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> evidence = (Map<String, Object>) rates.get(w).get("evidence");
+            ShopWindowFact window = raw.get("S1002").get(w);
+            assertEquals(window.days(), evidence.get("days"));
+            assertEquals(window.orders(), evidence.get("orders"), "the orders of the " + window.days() + "-day window");
+            // the seller's cancellations, approved or waiting, as they stood before it, and this request
+            assertEquals(window.sellerCancellations() + window.pendingReviews() + 1, evidence.get("cancellations"),
+                    "the cancellations of the " + window.days() + "-day window");
+        }
+    }
+
+    /** A screening's read, with its windows as ScreeningFacts gives them (the longer one twice). */
+    private int[] screeningOrders(String shop, Instant at, HealthWindows lengths) {
+        int[] orders = new int[3];
+        QuarkusTransaction.requiringNew().run(() -> reader.readForScreening(shop, at, new Instant[] {
+            at.minus(Duration.ofDays(lengths.days(0))), at.minus(Duration.ofDays(lengths.days(1))),
+            at.minus(Duration.ofDays(lengths.days(1)))}, (s, metric, part, v) -> {
+                if (metric.equals("orders") && part == ShopDayCountReader.Part.COUNTED) {
+                    for (int w = 0; w < 3; w++) {
+                        orders[w] += v[w];
+                    }
+                }
+            }));
+        return orders;
+    }
 
     @Test
     void theCountsEachWriteKeepsEqualARebuildAndTheirWindowsEqualTheRawCount() {
@@ -131,6 +188,9 @@ class ShopDayCountsTest {
             List<ShopWindowFact> fromRecords = QuarkusTransaction.requiringNew()
                     .call(() -> metrics.rawWindows(SHOP, at, lengths)).getOrDefault(SHOP, MetricsQueries.empty(lengths));
             assertEquals(fromRecords, fromCounts, "at " + at);
+            int[] orders = screeningOrders(SHOP, at, lengths);
+            assertEquals(List.of(fromRecords.get(0).orders(), fromRecords.get(1).orders(), fromRecords.get(1).orders()),
+                    List.of(orders[0], orders[1], orders[2]), "a screening's orders at " + at);
             pendingSeen |= fromCounts.get(0).pendingReviews() > 0;
             approvedSeen |= fromCounts.get(0).sellerCancellations() > 0;
         }
