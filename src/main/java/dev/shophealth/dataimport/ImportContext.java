@@ -61,6 +61,10 @@ public final class ImportContext {
 
     private static <V> void load(Collection<String> keys, Map<String, Optional<V>> cache, String query,
             java.util.function.Function<Object[], Optional<V>> value) {
+        // a key with a character no field accepts (NUL, which PostgreSQL cannot even compare) names no stored
+        // record: known absent without a query, so its row's validation names the field rather than the batch failing
+        keys.stream().filter(k -> dev.shophealth.common.ControlCharacters.find(k) >= 0)
+                .forEach(k -> cache.putIfAbsent(k, Optional.empty()));
         List<String> missing = keys.stream().filter(k -> !cache.containsKey(k)).toList();
         for (int from = 0; from < missing.size(); from += KEYS_PER_QUERY) {
             List<String> chunk = missing.subList(from, Math.min(missing.size(), from + KEYS_PER_QUERY));
