@@ -1,12 +1,12 @@
 package dev.shophealth.dataimport;
 
 import dev.shophealth.common.AfterCommit;
-import dev.shophealth.common.DatabaseKind;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
@@ -33,8 +33,12 @@ public class TableStatistics {
     @Inject
     EntityManager em;
 
+    private final boolean postgres;
+
     @Inject
-    DatabaseKind database;
+    TableStatistics(@ConfigProperty(name = "quarkus.datasource.db-kind") String kind) {
+        this.postgres = kind.startsWith("postgres");
+    }
 
     /** Notes that the current transaction wrote {@code rows} rows of {@code table} (a name from code, never input). */
     void written(String table, long rows) {
@@ -53,7 +57,7 @@ public class TableStatistics {
 
     /** Once per transaction and table, whatever the number of imports in it (the sample loads eight kinds in one). */
     private void refresh(String table) {
-        if (!database.postgres()) {
+        if (!postgres) {
             return;
         }
         @SuppressWarnings("unchecked")
