@@ -1,9 +1,9 @@
 package dev.shophealth.cancellation;
 
+import dev.shophealth.common.DatabaseKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The length of the reviewers' queue, kept by the writes that change it ({@link ShopDayCounts#submitted},
@@ -27,16 +27,12 @@ public class ReviewQueueCount {
     @Inject
     EntityManager em;
 
-    private final boolean postgres;
-
     @Inject
-    ReviewQueueCount(@ConfigProperty(name = "quarkus.datasource.db-kind") String kind) {
-        this.postgres = kind.startsWith("postgres");
-    }
+    DatabaseKind database;
 
     /** The queue grows or shrinks by {@code delta}, in one of {@link #SLOTS} rows picked at random. */
     void add(long delta) {
-        String sql = postgres
+        String sql = database.postgres()
                 ? "insert into review_queue_count (slot, n) values (?1, ?2) "
                         + "on conflict (slot) do update set n = review_queue_count.n + excluded.n"
                 : "merge into review_queue_count t using (values (cast(?1 as smallint), cast(?2 as bigint))) s (slot, n) "

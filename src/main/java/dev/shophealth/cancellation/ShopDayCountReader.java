@@ -3,6 +3,7 @@ package dev.shophealth.cancellation;
 import static dev.shophealth.common.SqlLists.in;
 
 import dev.shophealth.cancellation.ShopDayCounts.Kind;
+import dev.shophealth.common.DatabaseKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -21,13 +22,8 @@ public class ShopDayCountReader {
     @Inject
     EntityManager em;
 
-    private final boolean postgres;
-
     @Inject
-    ShopDayCountReader(@org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.datasource.db-kind")
-            String kind) {
-        this.postgres = kind.startsWith("postgres");
-    }
+    DatabaseKind database;
 
     /** What a row of {@link #read} is. */
     public enum Part {
@@ -79,7 +75,7 @@ public class ShopDayCountReader {
             // for the values cheaper than its kept one: on the 10,000-shop set 2.5 ms of planning for 2.3 ms of
             // running. The kept plan is good for any values (with many shops it goes by the shop's indexes, with
             // few it reads a partial day of all of them), so this read always uses it
-            if (postgres) {
+            if (database.postgres()) {
                 try (java.sql.Statement set = connection.createStatement()) {
                     set.execute("set plan_cache_mode = force_generic_plan");
                 }
@@ -94,7 +90,7 @@ public class ShopDayCountReader {
                     }
                 }
             } finally {
-                if (postgres) {
+                if (database.postgres()) {
                     try (java.sql.Statement reset = connection.createStatement()) {
                         reset.execute("reset plan_cache_mode");
                     }

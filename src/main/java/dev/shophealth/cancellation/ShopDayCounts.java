@@ -2,7 +2,7 @@ package dev.shophealth.cancellation;
 
 import static dev.shophealth.common.SqlLists.in;
 
-
+import dev.shophealth.common.DatabaseKind;
 import dev.shophealth.order.InspectionResult;
 import dev.shophealth.order.LogisticsKind;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -121,12 +120,8 @@ public class ShopDayCounts {
     @Inject
     ReviewQueueCount queue;
 
-    private final boolean postgres;
-
     @Inject
-    ShopDayCounts(@ConfigProperty(name = "quarkus.datasource.db-kind") String kind) {
-        this.postgres = kind.startsWith("postgres");
-    }
+    DatabaseKind database;
 
     /** A request just stored: counted under its class, in the caller's transaction. */
     void submitted(Cancellation c, BuyerContact contact) {
@@ -176,7 +171,7 @@ public class ShopDayCounts {
         if (metric == null) {
             return;
         }
-        String sql = postgres
+        String sql = database.postgres()
                 ? "insert into shop_day_count (shop_id, day_no, metric, slot, n) values (?1, ?2, ?3, ?5, ?4) "
                         + "on conflict (shop_id, day_no, metric, slot) do update set n = shop_day_count.n + excluded.n"
                 : "merge into shop_day_count t using (values (cast(?1 as varchar(32)), cast(?2 as integer), "

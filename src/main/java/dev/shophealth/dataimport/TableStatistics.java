@@ -1,12 +1,12 @@
 package dev.shophealth.dataimport;
 
 import dev.shophealth.common.AfterCommit;
+import dev.shophealth.common.DatabaseKind;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
@@ -33,12 +33,8 @@ public class TableStatistics {
     @Inject
     EntityManager em;
 
-    private final boolean postgres;
-
     @Inject
-    TableStatistics(@ConfigProperty(name = "quarkus.datasource.db-kind") String kind) {
-        this.postgres = kind.startsWith("postgres");
-    }
+    DatabaseKind database;
 
     /** Notes that the current transaction wrote {@code rows} rows of {@code table} (a name from code, never input). */
     void written(String table, long rows) {
@@ -57,7 +53,7 @@ public class TableStatistics {
 
     /** Once per transaction and table, whatever the number of imports in it (the sample loads eight kinds in one). */
     private void refresh(String table) {
-        if (!postgres) {
+        if (!database.postgres()) {
             return;
         }
         @SuppressWarnings("unchecked")
