@@ -10,8 +10,9 @@ import java.time.Instant;
  * When a pending request can expect its decision: the requests ahead of it in the reviewers' queue (oldest first),
  * itself included, divided by the reviewers' recent pace (people's decisions over the last {@link #PACE_WINDOW}).
  * At busy periods the queue grows faster than the pace, and the wait shown grows with it, as the guide warns.
- * The place in the queue is exact (a request just queued: see {@link #ofJustQueued}); the pace, a count over a day of decisions (no index narrows it to people's), is
- * reused for {@link #REUSE} and forgotten when a reviewer of this instance decides.
+ * The place in the queue is exact (for a request just queued, see {@link #ofJustQueued}); the pace, a count over a day
+ * of decisions (no index narrows it to people's), is reused for {@link #REUSE} and forgotten when a reviewer of this
+ * instance decides.
  */
 @ApplicationScoped
 public class ReviewPace {
@@ -30,6 +31,9 @@ public class ReviewPace {
     @Inject
     EntityManager em;
 
+    @Inject
+    ReviewQueueCount queue;
+
     /** A reviewer decided: the next expectation counts the pace afresh. */
     void forget() {
         pace.set(null);
@@ -46,9 +50,6 @@ public class ReviewPace {
         pace.set(new Pace(now, decided));
         return decided;
     }
-
-    @Inject
-    ReviewQueueCount queue;
 
     /** The expectation for {@code c}, or null when it is not waiting for a reviewer. */
     CancellationResponse.ExpectedDecision of(Cancellation c, Instant now) {
