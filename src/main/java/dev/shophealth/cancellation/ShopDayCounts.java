@@ -23,9 +23,10 @@ import org.jboss.logging.Logger;
  * Per shop, per day, per metric: how many records the health windows and the screenings count (table
  * {@code shop_day_count}, migration V9). Every write that changes a count changes it in the same transaction: a
  * screening adds its request ({@link #submitted}), a reviewer's decision moves it ({@link #decided}), an import
- * recounts the shops it touched ({@link #rebuild}). A window is then a sum over at most 91 days per metric of one
- * shop, whatever the shop's size; {@link ShopDayCountReader} reads it and corrects the two partial days at its edges
- * from the raw records ({@link #SOURCES} says what is counted, by day of which time).
+ * recounts the shops it touched ({@link #rebuild}); each also raises the shop's number of changes
+ * ({@link ShopChanges}). A window is then a sum over at most 91 days per metric of one shop, whatever the shop's
+ * size; {@link ShopDayCountReader} reads it and corrects the two partial days at its edges from the raw records
+ * ({@link #SOURCES} says what is counted, by day of which time).
  *
  * <p>{@link #differences} compares the table with a count from the raw records without changing anything, and
  * {@link #rebuild} recounts; {@code ShopDayCountsTest} holds the incremental counts equal to a rebuild.
@@ -119,6 +120,8 @@ public class ShopDayCounts {
     EntityManager em;
     @Inject
     ReviewQueueCount queue;
+    @Inject
+    ShopChanges changes;
 
     @Inject
     DatabaseKind database;
@@ -126,10 +129,14 @@ public class ShopDayCounts {
     /** A request just stored: counted under its class, in the caller's transaction. */
     void submitted(Cancellation c, BuyerContact contact) {
         String metric = metric(c, contact);
+        if (metric == null) {
+            return;
+        }
         add(c.shopId, c.submittedAt, metric, 1);
         if (pending(metric)) {
             queue.add(1);
         }
+        changes.changed(c.shopId);
     }
 
     /** The metric of a stored request before a change, to give {@link #decided} afterwards. */
@@ -154,6 +161,7 @@ public class ShopDayCounts {
             add(c.shopId, c.submittedAt, after, 1);
             add(c.shopId, c.submittedAt, before, -1);
         }
+        changes.changed(c.shopId);
     }
 
     /** Whether a request of this metric waits for a reviewer (undecided). */
@@ -209,6 +217,7 @@ public class ShopDayCounts {
                     + counted(sources, chunk == null ? 0 : chunk.size()));
             rows += bind(insert, chunk).executeUpdate();
         }
+        changes.changed(shops);
         if (kinds.contains(Kind.CANCELLATIONS)) {
             // the queue is every shop's: recounted whole, whichever shops were named
             queue.recount();

@@ -77,12 +77,7 @@ public class HealthReports {
      */
     Decision decide(CompiledRuleset ruleset, List<ShopWindowFact> windows) {
         Given given = given(windows);
-        Remembered known = remembered;
-        if (known == null || known.ruleset() != ruleset) {
-            known = new Remembered(ruleset, readsOnlyFacts(ruleset.files())
-                    ? Caffeine.newBuilder().maximumSize(MAX_OUTCOMES).build() : null);
-            remembered = known;
-        }
+        Remembered known = remembered(ruleset);
         if (known.byFacts() == null) {
             return decisions.evaluate(DecisionLog.Kind.SHOP_HEALTH, ruleset, given, null);
         }
@@ -92,6 +87,22 @@ public class HealthReports {
             known.byFacts().put(given, decision.evaluation());
         }
         return decision;
+    }
+
+    /** {@code ruleset}'s remembered outcomes, begun afresh when another ruleset decides. */
+    private Remembered remembered(CompiledRuleset ruleset) {
+        Remembered known = remembered;
+        if (known == null || known.ruleset() != ruleset) {
+            known = new Remembered(ruleset, readsOnlyFacts(ruleset.files())
+                    ? Caffeine.newBuilder().maximumSize(MAX_OUTCOMES).build() : null);
+            remembered = known;
+        }
+        return known;
+    }
+
+    /** Whether {@code ruleset}'s evaluations depend on their facts alone, so equal facts may reuse an outcome. */
+    boolean readsOnlyFacts(CompiledRuleset ruleset) {
+        return remembered(ruleset).byFacts() != null;
     }
 
     /** What the rules are given for a shop's health: its window facts only. */

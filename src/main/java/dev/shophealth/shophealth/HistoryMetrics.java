@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * The window facts of a posted history, counted exactly as {@link MetricsQueries} counts stored data (a test
+ * The window facts of a posted history, counted exactly as {@link RawMetrics} counts stored data (a test
  * holds the two together): each record counts in every window whose start it is after, up to the report date.
  */
 final class HistoryMetrics {
@@ -42,7 +42,7 @@ final class HistoryMetrics {
                 .forEach(c -> compensated.add(c.orderNo()));
         for (var r : each(h.cancellationRequests())) {
             boolean decided = r.decidedAt() != null && !r.decidedAt().toInstant().isAfter(m.asOf);
-            boolean approved = MetricsQueries.APPROVED.contains(r.status()) && decided;
+            boolean approved = RawMetrics.APPROVED.contains(r.status()) && decided;
             if (approved && Boolean.TRUE.equals(r.forceMajeure())) {
                 m.count(Metric.DISRUPTION, r.submittedAt());
             } else if (approved) {
@@ -68,7 +68,7 @@ final class HistoryMetrics {
         }
         each(h.inspections()).stream().filter(i -> i.result() == dev.shophealth.order.InspectionResult.FAIL)
                 .forEach(i -> m.count(Metric.FAILED_INSPECTIONS, i.inspectedAt()));
-        each(h.logisticsEvents()).stream().filter(e -> MetricsQueries.INCIDENTS.contains(e.kind()))
+        each(h.logisticsEvents()).stream().filter(e -> RawMetrics.INCIDENTS.contains(e.kind()))
                 .forEach(e -> m.count(Metric.INCIDENTS, e.occurredAt()));
         return m.facts();
     }

@@ -1,51 +1,24 @@
 package dev.shophealth.shophealth;
 
-import static dev.shophealth.common.SqlLists.in;
-
-import dev.shophealth.cancellation.CancellationStatus;
 import dev.shophealth.cancellation.ShopDayCountReader;
 import dev.shophealth.cancellation.ShopDayCounts;
-import static dev.shophealth.cancellation.ShopDayCountReader.Part.COUNTED;
-import static dev.shophealth.cancellation.ShopDayCountReader.Part.LATE_APPROVED;
-import static dev.shophealth.cancellation.ShopDayCountReader.Part.LATE_OTHER;
 import dev.shophealth.fact.ShopWindowFact;
-import dev.shophealth.order.InspectionResult;
-import dev.shophealth.order.LogisticsKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Every shop-health metric by aggregate queries, grouped by shop: one SQL statement counts every record kind over
- * all three windows ({@link HealthWindows}, lengths from the deciding ruleset's parameters) at once, a
- * {@code union all} of one conditional-sum aggregate per kind. With a shop id it reads that shop only; without, every
- * shop (for the cross-shop list). Nothing is loaded row by row, and the whole report costs one round trip and one
- * statement the database prepares once (it was one HQL query per kind, whose translation to SQL was half the CPU
- * of a health read; see BENCHMARKS.md).
+ * Every shop-health metric over the three windows ({@link HealthWindows}, lengths from the deciding ruleset's
+ * parameters), read from the per-day counts ({@link ShopDayCountReader}) in one statement: with a shop id that shop's,
+ * without, every shop's (for the ranked list and backtests). {@link RawMetrics} counts the same from the raw records.
  */
 @ApplicationScoped
 public class MetricsQueries {
 
-    /** Approved seller cancellations are these statuses, decided by the report date. */
-    static final List<CancellationStatus> APPROVED = List.of(CancellationStatus.AUTO_APPROVED,
-            CancellationStatus.APPROVED);
-    static final List<LogisticsKind> INCIDENTS = List.of(LogisticsKind.DELAY, LogisticsKind.LOST, LogisticsKind.DAMAGED);
-
-    /** The statement for one shop and for every shop; built once, from constants only. */
-    private static final String ONE_SHOP = statement(true);
-    private static final String ALL_SHOPS = statement(false);
-    /** One shop's windows at several dates in one statement, by number of dates (a trend has a few sizes). */
-    private static final Map<Integer, String> SERIES = new java.util.concurrent.ConcurrentHashMap<>();
-
-    @Inject
-    EntityManager em;
     @Inject
     ShopDayCountReader dayCounts;
 
@@ -54,207 +27,91 @@ public class MetricsQueries {
      * activity. Read from the per-day counts ({@link ShopDayCounts}) in one statement of three parts: the counts of
      * every day a window touches; taken off them, the records of those first and last days that lie outside the
      * window (before its start, after {@code asOf}); and the requests decided after {@code asOf}, which were still
-     * pending then. The result equals {@link #rawWindows} (MetricsSeriesTest, ShopDayCountsTest).
+     * pending then. The result equals {@link RawMetrics#rawWindows} (MetricsSeriesTest, ShopDayCountsTest).
      */
     public Map<String, List<ShopWindowFact>> windows(String shopId, Instant asOf, HealthWindows lengths) {
+        Map<String, List<ShopWindowFact>> facts = new HashMap<>();
+        read(shopId, null, asOf, lengths, false).forEach((id, c) -> facts.put(id, c.facts(lengths)));
+        return facts;
+    }
+
+    /**
+     * A shop's window facts at a date, and the first instant after it at which they differ with no write to the
+     * shop's records: time alone moves a record across a window's edge then, or the date's day ends.
+     */
+    public record Timed(List<ShopWindowFact> facts, Instant until) {
+    }
+
+    /**
+     * {@link #windows}, each shop's with the instant until which its facts hold without a write ({@link Timed}); a
+     * shop without activity holds until the end of the day of {@code asOf}.
+     */
+    public Map<String, Timed> timedWindows(String shopId, Instant asOf, HealthWindows lengths) {
+        return timed(read(shopId, null, asOf, lengths, true), lengths);
+    }
+
+    /** {@link #timedWindows} of the shops named, in one statement. */
+    public Map<String, Timed> timedWindows(java.util.Collection<String> shopIds, Instant asOf, HealthWindows lengths) {
+        return timed(read(null, shopIds, asOf, lengths, true), lengths);
+    }
+
+    private static Map<String, Timed> timed(Map<String, WindowCounts> byShop, HealthWindows lengths) {
+        Map<String, Timed> timed = new HashMap<>();
+        byShop.forEach((id, c) -> timed.put(id, new Timed(c.facts(lengths), c.until)));
+        return timed;
+    }
+
+    /**
+     * The last instant (exclusive) a reading at {@code asOf} can hold: a day's end. Windows are whole days long, so a
+     * record of a later day than a window's first leaves it after the day of {@code asOf}, and the records after
+     * {@code asOf} in its day are read.
+     */
+    public static Instant endOfDay(Instant asOf) {
+        return ShopDayCounts.start(ShopDayCounts.day(asOf) + 1);
+    }
+
+    /** The counts of one shop ({@code shopId}), of some ({@code shopIds}) or of all (both null). */
+    private Map<String, WindowCounts> read(String shopId, java.util.Collection<String> shopIds, Instant asOf,
+            HealthWindows lengths, boolean until) {
         Instant[] from = {asOf.minus(Duration.ofDays(lengths.days(0))), asOf.minus(Duration.ofDays(lengths.days(1))),
                 asOf.minus(Duration.ofDays(lengths.longest()))};
-        Map<String, Counts> byShop = new HashMap<>();
-        dayCounts.read(shopId, asOf, from, (shop, metric, part, v) -> {
-            Counts c = byShop.computeIfAbsent(shop, k -> new Counts());
-            switch (part) {
-                case COUNTED -> c.counted(metric, v);
-                // decided after asOf: pending then; an approved one is not yet the seller's cancellation
-                case LATE_APPROVED -> {
-                    c.counted(metric, new int[] {-v[0], -v[1], -v[2]});
-                    c.add("pending", v);
-                }
-                case LATE_OTHER -> c.add("pending", v);
-            }
-        });
-        Map<String, List<ShopWindowFact>> facts = new HashMap<>();
-        byShop.forEach((id, c) -> facts.put(id, c.facts(lengths)));
-        return facts;
-    }
-
-    /** {@link #windows} counted from the raw records, as the per-day counts replace (and as a check of them). */
-    public Map<String, List<ShopWindowFact>> rawWindows(String shopId, Instant asOf, HealthWindows lengths) {
-        Query q = em.createNativeQuery(shopId == null ? ALL_SHOPS : ONE_SHOP)
-                .setParameter("t7", asOf.minus(Duration.ofDays(lengths.days(0))))
-                .setParameter("t30", asOf.minus(Duration.ofDays(lengths.days(1))))
-                .setParameter("t90", asOf.minus(Duration.ofDays(lengths.longest())))
-                .setParameter("asOf", asOf);
-        if (shopId != null) {
-            q.setParameter("shop", shopId);
-        }
-        Map<String, Counts> byShop = new HashMap<>();
-        for (Object row : q.getResultList()) {
-            Object[] r = (Object[]) row;
-            Counts c = byShop.computeIfAbsent((String) r[0], k -> new Counts());
-            c.add(((String) r[1]).strip(), new int[] {num(r[2]), num(r[3]), num(r[4])});
-        }
-        Map<String, List<ShopWindowFact>> facts = new HashMap<>();
-        byShop.forEach((id, c) -> facts.put(id, c.facts(lengths)));
-        return facts;
-    }
-
-    /**
-     * One shop's window facts at each of {@code dates} (in that order), as {@link #windows} gives them for one date,
-     * in one statement: the dates are a table the records join by time, so the shop's records are read once for all
-     * of them instead of once per date (a 90-day trend's 31 points were 31 statements).
-     */
-    public List<List<ShopWindowFact>> series(String shopId, List<Instant> dates, HealthWindows lengths) {
-        if (dates.isEmpty()) {
-            return List.of();
-        }
-        Query q = em.createNativeQuery(SERIES.computeIfAbsent(dates.size(), MetricsQueries::seriesStatement))
-                .setParameter("shop", shopId);
-        for (int i = 0; i < dates.size(); i++) {
-            Instant at = dates.get(i);
-            q.setParameter("a" + i, at).setParameter("s" + i, at.minus(Duration.ofDays(lengths.days(0))))
-                    .setParameter("m" + i, at.minus(Duration.ofDays(lengths.days(1))))
-                    .setParameter("l" + i, at.minus(Duration.ofDays(lengths.longest())));
-        }
-        Counts[] byDate = new Counts[dates.size()];
-        java.util.Arrays.setAll(byDate, i -> new Counts());
-        for (Object row : q.getResultList()) {
-            Object[] r = (Object[]) row;
-            byDate[num(r[0])].add(((String) r[1]).strip(), new int[] {num(r[2]), num(r[3]), num(r[4])});
-        }
-        return java.util.Arrays.stream(byDate).map(c -> c.facts(lengths)).toList();
-    }
-
-    /**
-     * The one-shop statement over a table of dates {@code d(i, as_of, t7, t30, t90)}: each part joins it by the
-     * record's time, groups by the date's index, and reads the bounds from it instead of from parameters.
-     */
-    private static String seriesStatement(int dates) {
-        StringBuilder values = new StringBuilder();
-        for (int i = 0; i < dates; i++) {
-            values.append(i == 0 ? "" : ", ").append("(").append(i);
-            for (String p : List.of("a", "s", "m", "l")) {
-                values.append(", cast(:").append(p).append(i).append(" as timestamp with time zone)");
-            }
-            values.append(")");
-        }
-        String body = statement(true);
-        // every part of the one-shop statement ends "... where <conditions> and <alias>.shop_id = :shop group by
-        // <alias>.shop_id": the dates join before the conditions and replace the shop as the group
-        body = body.replaceAll("select (\\w+)\\.shop_id, ", "select d.i, ")
-                .replaceAll(" group by (\\w+)\\.shop_id", " group by d.i")
-                .replace(" where ", ", d where ")
-                .replace(":t7", "d.t7").replace(":t30", "d.t30").replace(":t90", "d.t90").replace(":asOf", "d.as_of");
-        return "with d(i, as_of, t7, t30, t90) as (values " + values + ") " + body;
-    }
-
-    /**
-     * {@code select shop, metric, <short sum>, <long sum>, <rating sum>} per record kind, glued by {@code union all};
-     * each part keeps to the rating window ({@code :t90}, the longest) and to {@code :asOf}. Approved seller
-     * cancellations are counted by reason (their total is the sum), force majeure (a confirmed regional disruption)
-     * apart, never as the seller's fault.
-     */
-    private static String statement(boolean oneShop) {
-        String approved = "c.status in " + in(APPROVED) + " and c.decided_at <= :asOf"
-                + " and c.submitted_at > :t90 and c.submitted_at <= :asOf";
-        String cancellations = "cancellation_request c left join buyer_contact b on b.request_id = c.id where "
-                + approved + " and c.force_majeure = false";
-        return String.join(" union all ",
-                part("o", "'orders'", "o.placed_at", "1", "shop_order o where o.placed_at > :t90 and o.placed_at <= :asOf",
-                        oneShop),
-                part("c", "c.reason", "c.submitted_at", "1", cancellations, oneShop) + ", c.reason",
-                part("c", "'compensated'", "c.submitted_at", "case when b.compensation_type is not null then 1 else 0 end",
-                        cancellations, oneShop),
-                part("c", "'withoutContact'", "c.submitted_at", "case when b.request_id is null then 1 else 0 end",
-                        cancellations, oneShop),
-                part("c", "'disruption'", "c.submitted_at", "1",
-                        "cancellation_request c where " + approved + " and c.force_majeure = true", oneShop),
-                part("c", "'pending'", "c.submitted_at", "1", "cancellation_request c where c.submitted_at > :t90 "
-                        + "and c.submitted_at <= :asOf and (c.decided_at is null or c.decided_at > :asOf)", oneShop),
-                part("o", "'complaints'", "x.complained_at", "1", "complaint x join shop_order o on o.order_no = x.order_no "
-                        + "where x.complained_at > :t90 and x.complained_at <= :asOf", oneShop),
-                part("o", "'reviews'", "x.reviewed_at", "1", "review x join shop_order o on o.order_no = x.order_no "
-                        + "where x.reviewed_at > :t90 and x.reviewed_at <= :asOf", oneShop),
-                part("o", "'negative'", "x.reviewed_at", "1", "review x join shop_order o on o.order_no = x.order_no "
-                        + "where x.stars <= 2 and x.reviewed_at > :t90 and x.reviewed_at <= :asOf", oneShop),
-                part("o", "'failedInspections'", "x.inspected_at", "1", "quality_inspection x join product o on o.sku = x.sku "
-                        + "where x.result = '" + InspectionResult.FAIL.name() + "' and x.inspected_at > :t90 "
-                        + "and x.inspected_at <= :asOf", oneShop),
-                part("o", "'incidents'", "x.occurred_at", "1", "logistics_event x join shop_order o on o.order_no = x.order_no "
-                        + "where x.kind in " + in(INCIDENTS) + " and x.occurred_at > :t90 and x.occurred_at <= :asOf",
-                        oneShop));
-    }
-
-    /** One kind's aggregate: {@code shop} is the alias whose {@code shop_id} groups it. */
-    private static String part(String shop, String metric, String time, String value, String from, boolean oneShop) {
-        return "select " + shop + ".shop_id, cast(" + metric + " as varchar(32)), "
-                + "sum(case when " + time + " > :t7 then " + value + " else 0 end), "
-                + "sum(case when " + time + " > :t30 then " + value + " else 0 end), sum(" + value + ") from " + from
-                + (oneShop ? " and " + shop + ".shop_id = :shop" : "") + " group by " + shop + ".shop_id";
-    }
-
-    private static int num(Object value) {
-        return value == null ? 0 : ((Number) value).intValue();
-    }
-
-    /** One shop's counts per metric and window. */
-    static final class Counts {
-        private static final java.util.Set<String> REASONS = java.util.Arrays.stream(
-                dev.shophealth.cancellation.CancellationReason.values()).map(Enum::name)
-                .collect(java.util.stream.Collectors.toUnmodifiableSet());
-        private final Map<String, int[]> byMetric = new HashMap<>();
-
-        /** Adds to a metric: approved cancellations come by reason, and each reason adds to the total too. */
-        void add(String metric, int[] perWindow) {
-            byMetric.merge(metric, perWindow, Counts::sum);
-            if (REASONS.contains(metric)) {
-                byMetric.merge("cancellations", perWindow.clone(), Counts::sum);
-            }
-        }
-
-        /**
-         * Adds the per-day counts of a metric as {@link ShopDayCounts} keys them: a request's class
-         * ({@code c|A|reason|S|contact}) gives its reason, and with it whether it was compensated or made without
-         * contact; force majeure ({@code F}) is a disruption, never the seller's; a pending one ({@code P}) is pending.
-         */
-        void counted(String metric, int[] perWindow) {
-            dev.shophealth.cancellation.CancellationClass k = dev.shophealth.cancellation.CancellationClass.of(metric);
-            if (k == null) {
-                add(metric, perWindow);
-            } else if (k.pending()) {
-                add("pending", perWindow);
-            } else if (k.forceMajeure()) {
-                add("disruption", perWindow);
-            } else {
-                add(k.reason(), perWindow);
-                if (k.compensated()) {
-                    add("compensated", perWindow);
-                } else if (k.withoutContact()) {
-                    add("withoutContact", perWindow);
+        Instant dayEnd = endOfDay(asOf);
+        Map<String, WindowCounts> byShop = new HashMap<>();
+        ShopDayCountReader.Sink sink = new ShopDayCountReader.Sink() {
+            @Override
+            public void accept(String shop, String metric, ShopDayCountReader.Part part, int[] v) {
+                WindowCounts c = byShop.computeIfAbsent(shop, k -> new WindowCounts(dayEnd));
+                switch (part) {
+                    case COUNTED -> c.counted(metric, v);
+                    // decided after asOf: pending then; an approved one is not yet the seller's cancellation
+                    case LATE_APPROVED -> {
+                        c.counted(metric, new int[] {-v[0], -v[1], -v[2]});
+                        c.add("pending", v);
+                    }
+                    case LATE_OTHER -> c.add("pending", v);
                 }
             }
-        }
 
-        private static int[] sum(int[] a, int[] b) {
-            return new int[] {a[0] + b[0], a[1] + b[1], a[2] + b[2]};
+            @Override
+            public void changes(String shop, Instant at) {
+                WindowCounts c = byShop.computeIfAbsent(shop, k -> new WindowCounts(dayEnd));
+                if (at.isBefore(c.until)) {
+                    c.until = at;
+                }
+            }
+        };
+        if (shopIds != null) {
+            dayCounts.readUntil(shopIds, asOf, from, sink);
+        } else if (until) {
+            dayCounts.readUntil(shopId, asOf, from, sink);
+        } else {
+            dayCounts.read(shopId, asOf, from, sink);
         }
-
-        int get(String metric, int window) {
-            int[] values = byMetric.get(metric);
-            return values == null ? 0 : values[window];
-        }
-
-        List<ShopWindowFact> facts(HealthWindows lengths) {
-            return java.util.stream.IntStream.range(0, lengths.size()).mapToObj(w -> new ShopWindowFact(
-                    HealthWindows.WINDOWS.get(w), lengths.days(w), get("orders", w), get("cancellations", w),
-                    get("OUT_OF_STOCK", w), get("QUALITY_ISSUE", w), get("LOGISTICS_EXCEPTION", w), get("OTHER", w),
-                    get("withoutContact", w), get("pending", w), get("complaints", w), get("reviews", w),
-                    get("negative", w), get("failedInspections", w), get("incidents", w), get("disruption", w),
-                    get("compensated", w))).toList();
-        }
+        return byShop;
     }
 
     /** The facts of a shop without any activity in the rating window: every count zero. */
     public static List<ShopWindowFact> empty(HealthWindows lengths) {
-        return new Counts().facts(lengths);
+        return new WindowCounts(null).facts(lengths);
     }
 }

@@ -5,6 +5,7 @@ package dev.shophealth.shophealth;
  *
  * @param exists whether the shop exists
  * @param latestDecisionId the id of its latest {@code SHOP_HEALTH} row in the decision log, null when it has none
+ * @param changes how many times its per-day counts have changed ({@link dev.shophealth.cancellation.ShopChanges})
  */
-record ShopHead(boolean exists, String latestDecisionId) {
+record ShopHead(boolean exists, String latestDecisionId, long changes) {
 }

@@ -34,7 +34,7 @@ public class ShopHealthService {
     }
 
     @Inject
-    MetricsQueries metrics;
+    RawMetrics raw;
     @Inject
     HealthReports reports;
     @Inject
@@ -43,6 +43,8 @@ public class ShopHealthService {
     dev.shophealth.order.ShopScope scope;
     @Inject
     ShopHeads heads;
+    @Inject
+    KeptWindows kept;
 
     /** When a health report becomes a row of the decision log. */
     public enum Recording {
@@ -61,15 +63,18 @@ public class ShopHealthService {
      * A shop's report. A read is a read: the decision log gets a row when the outcome (revision, score, findings,
      * consequences, error) differs from the shop's last recorded one, or on an explicit snapshot — not per view.
      * An unchanged report carries the id of the row that recorded that outcome. Reading takes no transaction; only
-     * a recording writes, in its own. A read is two statements: the shop and its latest row's id ({@link ShopHeads}),
-     * then the metrics. The latest id is read before the metrics on purpose: if another instance records between
-     * the two, this read records its own (newer) outcome again rather than calling an older outcome unchanged.
+     * a recording writes, in its own. A read is one statement, the shop, its latest row's id and its number of changes
+     * ({@link ShopHeads}), and a second when the shop's window facts kept do not hold ({@link KeptWindows}). The
+     * latest id and the number are read before the metrics on purpose: if another instance records between the two,
+     * this read records its own (newer) outcome again rather than calling an older outcome unchanged; if a write
+     * commits between them, the facts read are newer than the number, and the next read reads them again.
      */
     public HealthReport report(String shopId, Instant asOf, Recording recording, Locale locale) {
         ShopHead head = heads.read(shopId);
         scope.requireShop(shopId, head.exists());
         CompiledRuleset ruleset = decisions.active();
-        Decision decision = reports.decide(ruleset, windows(shopId, asOf, ruleset));
+        Decision decision = reports.decide(ruleset,
+                kept.of(shopId, head.changes(), asOf, HealthWindows.of(ruleset.parameters().parameters())));
         if (recording == Recording.ALWAYS) {
             decision = record(shopId, decision);
         } else if (recording == Recording.ON_CHANGE) {
@@ -142,7 +147,7 @@ public class ShopHealthService {
             dates.add(at);
         }
         // every date's windows in one statement; then the rules judge each date
-        List<List<ShopWindowFact>> windows = metrics.series(shopId, dates,
+        List<List<ShopWindowFact>> windows = raw.series(shopId, dates,
                 HealthWindows.of(ruleset.parameters().parameters()));
         List<TrendPoint> points = new ArrayList<>();
         for (int i = 0; i < dates.size(); i++) {
@@ -150,12 +155,6 @@ public class ShopHealthService {
             points.add(new TrendPoint(dates.get(i), e.score(), reports.level(ruleset, e)));
         }
         return new Trend(shopId, ruleset.revision(), points);
-    }
-
-    /** The shop's window facts over the windows of {@code ruleset}'s parameters. */
-    private List<ShopWindowFact> windows(String shopId, Instant asOf, CompiledRuleset ruleset) {
-        HealthWindows lengths = HealthWindows.of(ruleset.parameters().parameters());
-        return metrics.windows(shopId, asOf, lengths).getOrDefault(shopId, MetricsQueries.empty(lengths));
     }
 
 }

@@ -1,5 +1,7 @@
 package dev.shophealth.shophealth;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.shophealth.decision.Decisions;
 
 import dev.shophealth.common.PageResponse;
@@ -17,9 +19,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Every shop's risk at once, for reviewers and analysts: the metrics of all shops come from the same grouped
- * aggregate queries as a single report (a handful of queries in all), then each shop is evaluated in memory.
- * Only the summary of each shop is kept, never its history.
+ * Every shop's risk at once, for reviewers and analysts: each shop's window facts as kept between reads
+ * ({@link KeptWindows}: the shops whose facts do not hold are read again, all in one statement when they are many),
+ * then each shop judged in memory, again only when its facts or the ruleset changed. Only the summary of each shop
+ * is kept, never its history.
  */
 @ApplicationScoped
 public class ShopsHealthService {
@@ -35,7 +38,7 @@ public class ShopsHealthService {
     }
 
     @Inject
-    MetricsQueries metrics;
+    KeptWindows kept;
     @Inject
     HealthReports reports;
     @Inject
@@ -43,22 +46,29 @@ public class ShopsHealthService {
     @Inject
     EntityManager em;
 
+    /** A shop's judgement for the list: by the ruleset and the facts (both by identity: kept facts stay the same). */
+    private record Judged(CompiledRuleset ruleset, List<ShopWindowFact> facts, int score, RiskLevel level,
+            List<String> findings) {
+    }
+
+    /** The last judgement of each shop, reused while its kept facts and the ruleset are the same. */
+    private final Cache<String, Judged> judged = Caffeine.newBuilder().maximumSize(KeptWindows.MAX_KEPT).build();
+
     @Transactional
     public PageResponse<ShopRisk> list(RiskLevel level, SortBy sort, int page, int size, Instant asOf) {
         CompiledRuleset ruleset = decisions.active();
         HealthWindows lengths = HealthWindows.of(ruleset.parameters().parameters());
-        Map<String, List<ShopWindowFact>> all = metrics.windows(null, asOf, lengths);
+        List<Object[]> shops = em.createQuery("select s.id, s.name from Shop s", Object[].class).getResultList();
+        Map<String, List<ShopWindowFact>> all = kept.of(shops.stream().map(s -> (String) s[0]).toList(), asOf, lengths);
         List<ShopRisk> risks = new ArrayList<>();
-        for (Object[] shop : em.createQuery("select s.id, s.name from Shop s", Object[].class).getResultList()) {
+        for (Object[] shop : shops) {
             String id = (String) shop[0];
-            List<ShopWindowFact> windows = all.getOrDefault(id, MetricsQueries.empty(lengths));
-            Evaluation e = reports.evaluate(ruleset, windows);
-            RiskLevel shopLevel = reports.level(ruleset, e);
-            if (level == null || level == shopLevel) {
+            List<ShopWindowFact> windows = all.get(id);
+            Judged j = judge(id, ruleset, windows);
+            if (level == null || level == j.level()) {
                 ShopWindowFact month = windows.get(HealthWindows.WINDOWS.indexOf(dev.shophealth.fact.Window.LONG));
-                risks.add(new ShopRisk(id, (String) shop[1], e.score(), shopLevel, month.orders(),
-                        Math.round(month.cancellationRate() * 10_000) / 10_000.0,
-                        e.findings().stream().map(f -> f.code()).distinct().toList()));
+                risks.add(new ShopRisk(id, (String) shop[1], j.score(), j.level(), month.orders(),
+                        Math.round(month.cancellationRate() * 10_000) / 10_000.0, j.findings()));
             }
         }
         risks.sort(sort == SortBy.shopId ? Comparator.comparing(ShopRisk::shopId)
@@ -69,24 +79,37 @@ public class ShopsHealthService {
         return new PageResponse<>(risks.subList(from, Math.min(risks.size(), from + size)), page, size, risks.size());
     }
 
-    /** Up to this many shops are read one statement each; more are read with the grouped statement of every shop. */
-    static final int LEVELS_ONE_BY_ONE = 20;
+    /**
+     * The shop's score, level and findings with {@code ruleset}: the last judgement when it was made with the same
+     * ruleset on the same kept facts and the ruleset reads nothing but its facts, else evaluated (and kept unless it
+     * failed).
+     */
+    private Judged judge(String shopId, CompiledRuleset ruleset, List<ShopWindowFact> windows) {
+        Judged last = judged.getIfPresent(shopId);
+        if (last != null && last.ruleset() == ruleset && last.facts() == windows) {
+            return last;
+        }
+        Evaluation e = reports.evaluate(ruleset, windows);
+        Judged j = new Judged(ruleset, windows, e.score(), reports.level(ruleset, e),
+                e.findings().stream().map(f -> f.code()).distinct().toList());
+        if (!e.failed() && reports.readsOnlyFacts(ruleset)) {
+            judged.put(shopId, j);
+        }
+        return j;
+    }
 
     /**
-     * The risk level of each of these shops at {@code asOf}: for a few shops (those of one page) one metrics
-     * statement each; for more, the grouped statement of every shop once.
+     * The risk level of each of these shops at {@code asOf}, from their kept window facts (read for those that do
+     * not hold: one statement each when they are few, else every shop's once).
      */
     @Transactional
     public Map<String, RiskLevel> levels(java.util.Collection<String> shopIds, Instant asOf) {
         CompiledRuleset ruleset = decisions.active();
         HealthWindows lengths = HealthWindows.of(ruleset.parameters().parameters());
-        Map<String, List<ShopWindowFact>> all = shopIds.size() > LEVELS_ONE_BY_ONE
-                ? metrics.windows(null, asOf, lengths) : null;
+        Map<String, List<ShopWindowFact>> all = kept.of(shopIds, asOf, lengths);
         Map<String, RiskLevel> levels = new java.util.HashMap<>();
         for (String id : shopIds) {
-            List<ShopWindowFact> windows = (all != null ? all : metrics.windows(id, asOf, lengths))
-                    .getOrDefault(id, MetricsQueries.empty(lengths));
-            levels.put(id, reports.level(ruleset, reports.evaluate(ruleset, windows)));
+            levels.put(id, judge(id, ruleset, all.get(id)).level());
         }
         return levels;
     }

@@ -8,6 +8,7 @@ import dev.shophealth.fact.ShopWindowFact;
 import dev.shophealth.ruleset.RulesetRegistry;
 import dev.shophealth.shophealth.HealthWindows;
 import dev.shophealth.shophealth.MetricsQueries;
+import dev.shophealth.shophealth.RawMetrics;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
@@ -39,6 +40,8 @@ class ShopDayCountsTest {
     @Inject
     MetricsQueries metrics;
     @Inject
+    RawMetrics rawMetrics;
+    @Inject
     ReviewQueueCount queue;
     @Inject
     ShopDayCountReader reader;
@@ -52,7 +55,7 @@ class ShopDayCountsTest {
         HealthWindows lengths = HealthWindows.of(registry.active().orElseThrow().parameters().parameters());
         Instant at = Instant.now();
         for (String shop : List.of("S1001", "S1002", "S1003")) {
-            List<ShopWindowFact> raw = QuarkusTransaction.requiringNew().call(() -> metrics.rawWindows(shop, at, lengths))
+            List<ShopWindowFact> raw = QuarkusTransaction.requiringNew().call(() -> rawMetrics.rawWindows(shop, at, lengths))
                     .get(shop);
             assertEquals(raw.get(1).orders(), screeningOrders(shop, at, lengths)[1], shop + ": the long window's orders");
             assertEquals(raw.get(0).orders(), screeningOrders(shop, at, lengths)[0], shop + ": the short window's orders");
@@ -66,7 +69,7 @@ class ShopDayCountsTest {
                 "status", "AWAITING_SHIPMENT"));
         order.put("listedStockAtOrder", 10);
         importJson("orders", List.of(order));
-        Map<String, List<ShopWindowFact>> raw = QuarkusTransaction.requiringNew().call(() -> metrics.rawWindows("S1002",
+        Map<String, List<ShopWindowFact>> raw = QuarkusTransaction.requiringNew().call(() -> rawMetrics.rawWindows("S1002",
                 Instant.now(), lengths));
         var answer = given().contentType("application/json").header("Idempotency-Key", "sdc-T9799-S1002")
                 .body(Map.of("orderNo", "T9799-S1002", "reason", "OUT_OF_STOCK", "evidence", Map.of("warehouseStock", 5)))
@@ -186,7 +189,7 @@ class ShopDayCountsTest {
             List<ShopWindowFact> fromCounts = QuarkusTransaction.requiringNew().call(() -> metrics.windows(SHOP, at, lengths))
                     .getOrDefault(SHOP, MetricsQueries.empty(lengths));
             List<ShopWindowFact> fromRecords = QuarkusTransaction.requiringNew()
-                    .call(() -> metrics.rawWindows(SHOP, at, lengths)).getOrDefault(SHOP, MetricsQueries.empty(lengths));
+                    .call(() -> rawMetrics.rawWindows(SHOP, at, lengths)).getOrDefault(SHOP, MetricsQueries.empty(lengths));
             assertEquals(fromRecords, fromCounts, "at " + at);
             int[] orders = screeningOrders(SHOP, at, lengths);
             assertEquals(List.of(fromRecords.get(0).orders(), fromRecords.get(1).orders(), fromRecords.get(1).orders()),
@@ -195,7 +198,7 @@ class ShopDayCountsTest {
             approvedSeen |= fromCounts.get(0).sellerCancellations() > 0;
         }
         assertTrue(pendingSeen && approvedSeen, "the dates saw pending and approved requests");
-        assertEquals(QuarkusTransaction.requiringNew().call(() -> metrics.rawWindows(null, now, lengths)),
+        assertEquals(QuarkusTransaction.requiringNew().call(() -> rawMetrics.rawWindows(null, now, lengths)),
                 QuarkusTransaction.requiringNew().call(() -> metrics.windows(null, now, lengths)), "every shop");
 
         // the admins' check and rebuild

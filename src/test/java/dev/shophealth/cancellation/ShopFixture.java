@@ -30,7 +30,7 @@ public final class ShopFixture {
         return new ShopFixture(shopId);
     }
 
-    static String ago(Duration d) {
+    public static String ago(Duration d) {
         return OffsetDateTime.now(ZoneOffset.ofHours(8)).minus(d).withNano(0).toString();
     }
 
@@ -69,7 +69,7 @@ public final class ShopFixture {
 
     public ShopFixture load() {
         rows.forEach((kind, list) -> given().contentType("application/json").body(list)
-                .when().post("/api/import/" + kind).then().statusCode(200));
+                .when().post("/api/import/" + kind).then().log().ifValidationFails().statusCode(200));
         return this;
     }
 

@@ -29,6 +29,8 @@ class MetricsSeriesTest {
     @Inject
     MetricsQueries metrics;
     @Inject
+    RawMetrics raw;
+    @Inject
     RulesetRegistry registry;
 
     @Test
@@ -54,7 +56,7 @@ class MetricsSeriesTest {
                         dates.add(c.submittedAt.plus(Duration.ofDays(lengths.days(1))));
                     });
 
-            List<List<ShopWindowFact>> series = metrics.series(shop, dates, lengths);
+            List<List<ShopWindowFact>> series = raw.series(shop, dates, lengths);
 
             assertEquals(dates.size(), series.size());
             boolean any = false;
