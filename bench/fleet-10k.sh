@@ -2,7 +2,8 @@
 # The generated 10,000-shop / 1M-order set on PostgreSQL (BENCH_DB, "bench_10k" by default, loaded once as
 # BENCHMARKS.md says): the per-day counts kept incrementally equal a count from the raw records, before and after
 # some screenings and reviewer decisions made through the API; then one shop's health (p50 of N sequential warm
-# requests) and the whole ranked list (RUNS warm runs). It builds nothing and loads nothing:
+# requests) and the whole ranked list (RUNS warm runs, then after writes to STALE shops). It builds nothing and loads
+# nothing:
 #   bench/fleet-10k.sh target/quarkus-app/quarkus-run.jar
 # PORT (18090), SHOP (the shop timed; S100001 by default), N (200), RUNS (5), JAVA_OPTS (a JFR recording, say).
 set -euo pipefail
@@ -66,5 +67,12 @@ for url in "/api/shops/health?size=20" "/api/shops/health?size=200"; do
   t "$url" > /dev/null; t "$url" > /dev/null
   times=$(for _ in $(seq 1 "$RUNS"); do t "$url"; done)
   echo "GET $url, $RUNS warm runs: $(echo "$times" | p); seconds: $(echo $times); load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+done
+# the list after writes to some shops: their numbers of changes raised as a write raises them (the cost is reading
+# those shops' facts again, whatever changed), then one run, for each number of shops (STALE, "1 10 100 300 1000")
+for n in ${STALE:-1 10 100 300 1000}; do
+  q "insert into shop_change (shop_id, slot, n) select id, 0, 1 from shop order by random() limit $n
+     on conflict (shop_id, slot) do update set n = shop_change.n + 1" > /dev/null
+  echo "GET /api/shops/health?size=20 after writes to $n shops: $(t "/api/shops/health?size=20" | p); then warm: $(t "/api/shops/health?size=20" | p)"
 done
 [ -z "${KEEP:-}" ] || echo "app pid $app, log $work/app.log"
