@@ -26,6 +26,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -35,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code ./mvnw verify -Dreliability}; the figures of each run are appended to
  * {@code target/reliability/crash-durability.txt}.
  */
+@ExtendWith(PackagedApp.LogOnFailure.class)
 class CrashDurabilityIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -62,8 +65,8 @@ class CrashDurabilityIT {
     }
 
     @BeforeEach
-    void start() throws Exception {
-        app = new PackagedApp(work);
+    void start(TestInfo test) throws Exception {
+        app = new PackagedApp(work, test);
         app.start();
     }
 

@@ -14,6 +14,9 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestWatcher;
 
 /**
  * The packaged jar ({@code target/quarkus-app/quarkus-run.jar}, prod profile) as a child process on its own H2 file
@@ -28,6 +31,10 @@ final class PackagedApp {
     private static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
     /** How long a start may take on a loaded two-core machine before the test gives up waiting. */
     private static final Duration START_LIMIT = Duration.ofMinutes(4);
+    /** The app's output of each test, kept after the run (the test's temporary directory is deleted). */
+    private static final Path LOGS = Path.of("target/reliability");
+    /** How much of the app's output a failed test prints: CI keeps the build's output, not target/. */
+    private static final int TAIL_LINES = 200;
 
     private final Path dbDir;
     private final Path log;
@@ -35,12 +42,15 @@ final class PackagedApp {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private Process process;
 
-    PackagedApp(Path workDir) throws IOException {
+    /** The app for {@code test}; its output goes to {@code target/reliability}, emptied first (each start appends). */
+    PackagedApp(Path workDir, TestInfo test) throws IOException {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR + " is missing: run ./mvnw verify -Dreliability (package comes first)");
         }
         this.dbDir = Files.createDirectories(workDir.resolve("db"));
-        this.log = workDir.resolve("app.log");
+        this.log = Files.createDirectories(LOGS).resolve(logOf(test.getTestClass().orElseThrow(),
+                test.getTestMethod().orElseThrow().getName()));
+        Files.deleteIfExists(log);
         try (ServerSocket free = new ServerSocket(0)) {
             this.port = free.getLocalPort();
         }
@@ -105,6 +115,30 @@ final class PackagedApp {
 
     HttpClient http() {
         return http;
+    }
+
+    private static String logOf(Class<?> testClass, String testMethod) {
+        return testClass.getSimpleName() + "." + testMethod + ".app.log";
+    }
+
+    /**
+     * Prints the end of the app's output when a test fails, so a failure seen once in CI comes with the app's side
+     * (its stack traces); the whole output stays in {@code target/reliability}.
+     */
+    static final class LogOnFailure implements TestWatcher {
+        @Override
+        public void testFailed(ExtensionContext test, Throwable cause) {
+            Path log = LOGS.resolve(logOf(test.getRequiredTestClass(), test.getRequiredTestMethod().getName()));
+            try {
+                List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+                System.err.println("---- last " + Math.min(TAIL_LINES, lines.size()) + " of " + lines.size()
+                        + " lines of " + log.toAbsolutePath());
+                lines.subList(Math.max(0, lines.size() - TAIL_LINES), lines.size()).forEach(System.err::println);
+                System.err.println("---- end of " + log.getFileName());
+            } catch (IOException e) {
+                System.err.println("No app output to show: " + e);
+            }
+        }
     }
 
     private boolean ready() {
