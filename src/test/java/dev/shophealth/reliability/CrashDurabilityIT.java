@@ -28,7 +28,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Acknowledged means durable on the embedded default: the packaged jar on a fresh H2 file is killed with SIGKILL
@@ -53,8 +52,6 @@ class CrashDurabilityIT {
      */
     private static final int IMPORT_ROWS = 20_000;
 
-    @TempDir
-    Path work;
     private PackagedApp app;
 
     /** What the client was told: the request's id, status and whether it was refunded. */
@@ -66,7 +63,7 @@ class CrashDurabilityIT {
 
     @BeforeEach
     void start(TestInfo test) throws Exception {
-        app = new PackagedApp(work, test);
+        app = new PackagedApp(test);
         app.start();
     }
 
