@@ -40,6 +40,15 @@ public interface ShopHealthConfig {
     @WithName("connection-sql")
     Map<String, String> connectionSql();
 
+    /**
+     * How long start-up waits for its first database connection, per database kind
+     * ({@code quarkus.datasource.jdbc.acquisition-timeout} takes the one of the kind in use until the service is up,
+     * then {@code shophealth.database.wait}): on H2 that connection opens the file and undoes what a killed process
+     * left uncommitted, which takes as long as it takes.
+     */
+    @WithName("startup-wait")
+    Map<String, Duration> startupWait();
+
     /** The folder of the embedded H2 database files ({@code ./db} when not set). */
     @WithName("db-dir")
     Optional<Path> dbDir();

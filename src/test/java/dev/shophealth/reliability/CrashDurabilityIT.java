@@ -26,7 +26,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Acknowledged means durable on the embedded default: the packaged jar on a fresh H2 file is killed with SIGKILL
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code ./mvnw verify -Dreliability}; the figures of each run are appended to
  * {@code target/reliability/crash-durability.txt}.
  */
+@ExtendWith(PackagedApp.LogOnFailure.class)
 class CrashDurabilityIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -50,8 +52,6 @@ class CrashDurabilityIT {
      */
     private static final int IMPORT_ROWS = 20_000;
 
-    @TempDir
-    Path work;
     private PackagedApp app;
 
     /** What the client was told: the request's id, status and whether it was refunded. */
@@ -62,8 +62,8 @@ class CrashDurabilityIT {
     }
 
     @BeforeEach
-    void start() throws Exception {
-        app = new PackagedApp(work);
+    void start(TestInfo test) throws Exception {
+        app = new PackagedApp(test);
         app.start();
     }
 

@@ -12,8 +12,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestWatcher;
 
 /**
  * The packaged jar ({@code target/quarkus-app/quarkus-run.jar}, prod profile) as a child process on its own H2 file
@@ -28,6 +33,10 @@ final class PackagedApp {
     private static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
     /** How long a start may take on a loaded two-core machine before the test gives up waiting. */
     private static final Duration START_LIMIT = Duration.ofMinutes(4);
+    /** Where each test's app keeps its output and database files, after the run too. */
+    private static final Path RUNS = Path.of("target/reliability");
+    /** How much of the app's output a failed test prints: CI keeps the build's output, not target/. */
+    private static final int TAIL_LINES = 200;
 
     private final Path dbDir;
     private final Path log;
@@ -35,12 +44,23 @@ final class PackagedApp {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private Process process;
 
-    PackagedApp(Path workDir) throws IOException {
+    /**
+     * The app for {@code test}, in a folder of its own under {@code target/reliability} (emptied first), so its
+     * output and database files outlive the test: each start appends to {@code app.log}, H2 writes its errors beside
+     * the database in {@code shophealth.trace.db}.
+     */
+    PackagedApp(TestInfo test) throws IOException {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR + " is missing: run ./mvnw verify -Dreliability (package comes first)");
         }
-        this.dbDir = Files.createDirectories(workDir.resolve("db"));
-        this.log = workDir.resolve("app.log");
+        Path work = workOf(test.getTestClass().orElseThrow(), test.getTestMethod().orElseThrow().getName());
+        if (Files.exists(work)) {
+            try (Stream<Path> old = Files.walk(work)) {
+                old.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        this.dbDir = Files.createDirectories(work.resolve("db"));
+        this.log = work.resolve("app.log");
         try (ServerSocket free = new ServerSocket(0)) {
             this.port = free.getLocalPort();
         }
@@ -105,6 +125,38 @@ final class PackagedApp {
 
     HttpClient http() {
         return http;
+    }
+
+    private static Path workOf(Class<?> testClass, String testMethod) {
+        return RUNS.resolve(testClass.getSimpleName() + "." + testMethod);
+    }
+
+    /**
+     * Prints the end of the app's output, and H2's own error log if it wrote one, when a test fails: CI keeps the
+     * build's output, not {@code target/}, and a failure seen once must come with the app's side of it.
+     */
+    static final class LogOnFailure implements TestWatcher {
+        @Override
+        public void testFailed(ExtensionContext test, Throwable cause) {
+            Path work = workOf(test.getRequiredTestClass(), test.getRequiredTestMethod().getName());
+            print(work.resolve("app.log"), TAIL_LINES);
+            print(work.resolve("db").resolve("shophealth.trace.db"), TAIL_LINES);
+        }
+
+        private static void print(Path file, int lines) {
+            if (!Files.exists(file)) {
+                return;
+            }
+            try {
+                List<String> all = Files.readAllLines(file, StandardCharsets.UTF_8);
+                System.err.println("---- last " + Math.min(lines, all.size()) + " of " + all.size() + " lines of "
+                        + file.toAbsolutePath());
+                all.subList(Math.max(0, all.size() - lines), all.size()).forEach(System.err::println);
+                System.err.println("---- end of " + file.getFileName());
+            } catch (IOException e) {
+                System.err.println("Cannot read " + file + ": " + e);
+            }
+        }
     }
 
     private boolean ready() {
