@@ -13,18 +13,34 @@ import jakarta.persistence.EntityManager;
 @ApplicationScoped
 class ShopHeads {
 
-    /** The latest row through {@code decision_log_subject_idx} (subject, decided_at), read backwards. */
-    private static final String STATEMENT = "select (select s.id from shop s where s.id = :shop), "
-            + "(select d.decision_id from decision_log d where d.subject = :shop and d.kind = :kind "
+    /**
+     * The latest row through {@code decision_log_subject_idx} (subject, decided_at), read backwards; the shop's number
+     * of changes through the primary key of {@code shop_change}. Parameters: the shop, the shop, the kind, the shop.
+     */
+    private static final String STATEMENT = "select (select s.id from shop s where s.id = ?), "
+            + "(select d.decision_id from decision_log d where d.subject = ? and d.kind = ? "
             + "order by d.decided_at desc fetch first 1 rows only), "
-            + dev.shophealth.cancellation.ShopChanges.NUMBER_OF_SHOP;
+            + dev.shophealth.cancellation.ShopChanges.NUMBER_OF_SHOP.replace(":shop", "?");
 
     @Inject
     EntityManager em;
 
+    /**
+     * Plain JDBC on the connection Hibernate holds: as a native query through Hibernate, this one statement was 15 % of
+     * a health read's CPU samples (its query plan and result mapping), the kept facts having taken the rest away.
+     */
     ShopHead read(String shopId) {
-        Object[] row = (Object[]) em.createNativeQuery(STATEMENT).setParameter("shop", shopId)
-                .setParameter("kind", DecisionLog.Kind.SHOP_HEALTH.name()).getSingleResult();
-        return new ShopHead(row[0] != null, (String) row[1], ((Number) row[2]).longValue());
+        return em.unwrap(org.hibernate.Session.class).doReturningWork(connection -> {
+            try (java.sql.PreparedStatement q = connection.prepareStatement(STATEMENT)) {
+                q.setString(1, shopId);
+                q.setString(2, shopId);
+                q.setString(3, DecisionLog.Kind.SHOP_HEALTH.name());
+                q.setString(4, shopId);
+                try (java.sql.ResultSet r = q.executeQuery()) {
+                    r.next();
+                    return new ShopHead(r.getString(1) != null, r.getString(2), r.getLong(3));
+                }
+            }
+        });
     }
 }
