@@ -114,6 +114,15 @@ public class RulesetRegistry {
         swap(ruleset);
     }
 
+    /**
+     * Runs {@code action} while no activation, reload or sync of this registry can run: an activation commits its
+     * record and swaps inside this lock, so what the action reads of the database's activations is not overtaken by
+     * one in flight here ({@code FleetSync} reads the latest activation and follows it in one such action).
+     */
+    public synchronized void exclusively(Runnable action) {
+        action.run();
+    }
+
     /** The active ruleset, if one has ever loaded. */
     public Optional<CompiledRuleset> active() {
         return Optional.ofNullable(active.get());

@@ -39,7 +39,10 @@ public class FleetSync {
     public void sync() {
         try {
             store.precompileNewest();
-            store.latestActivation().ifPresent(latest -> {
+            // read and followed under the registry's lock: read outside it, an activation here that committed and
+            // swapped between the read and the follow was undone until the next look (SinglePersonModeTest saw a
+            // reload answer the new revision and the active one read right after give the old)
+            registry.exclusively(() -> store.latestActivation().ifPresent(latest -> {
                 String current = registry.active().map(r -> r.revision()).orElse(null);
                 if (!latest.toRevision.equals(current) && !latest.toRevision.equals(refused)) {
                     try {
@@ -52,7 +55,7 @@ public class FleetSync {
                                 latest.toRevision, current, e.getMessage());
                     }
                 }
-            });
+            }));
         } catch (RuntimeException e) {
             LOG.warn("Fleet sync: cannot read the active revision from the database", e);
         }
