@@ -6,6 +6,8 @@
 #   activate POST /api/rulesets/{rev}/activate  build the checked version in the service, record it, swap
 # "reload" is store + activate: what POST /api/rulesets/reload does in one call in single-person mode.
 #   ./mvnw package -DskipTests && bench/reload-bench.sh          (APP=path/to/quarkus-run.jar to time another build)
+#   JAVA_OPTS=-Dquarkus.log.category.\"dev.shophealth.ruleset.engine.IsolatedCheck\".level=DEBUG APP_LOG=/tmp/app.log: the
+#   app's log says how long each check took in its child process and how long the service then built it
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/bench-users.sh
@@ -14,7 +16,7 @@ ROUNDS=${ROUNDS:-6}
 PAUSE=${PAUSE:-0}   # seconds between rounds, as between two analysts' changes (a child started ahead warms meanwhile)
 work=$(mktemp -d)
 cp -r rules "$work/rules" && ln -s "$PWD/data" "$work/data"
-(cd "$work" && exec java -jar "$APP" > "${APP_LOG:-$work/app.log}" 2>&1) &
+(cd "$work" && exec java ${JAVA_OPTS:-} -jar "$APP" > "${APP_LOG:-$work/app.log}" 2>&1) &
 app=$!
 trap 'kill $app 2>/dev/null; rm -rf "$work"' EXIT
 for _ in $(seq 1 240); do curl -sf localhost:8080/q/health/ready > /dev/null && break; sleep 0.5; done

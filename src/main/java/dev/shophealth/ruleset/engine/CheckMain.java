@@ -20,9 +20,10 @@ public final class CheckMain {
     }
 
     /**
-     * Started ahead of a check: standard input first carries a ruleset that passed its checks, compiled once (none of
-     * its rules run) to load and warm the engine's classes, its result discarded; then {@link #WARMED} is written and
-     * the candidate follows when a check takes this process.
+     * Started ahead of a check: standard input first carries a ruleset that passed its checks, checked once more
+     * (compiled, its scenarios run) to load and warm the engine's classes, its result discarded; then {@link #WARMED}
+     * is written and the candidate follows when a check takes this process. A candidate with the same DRL sources
+     * reuses the warm-up's rule base: the same text compiles to the same rules.
      */
     static final String WARM_UP = "--warm-up";
     /** What a process started ahead writes first on standard output when its warm-up is over. */
@@ -64,9 +65,9 @@ public final class CheckMain {
                 .readerFor(new TypeReference<Map<String, String>>() { }).readValues(System.in);
         if (warmUp && documents.hasNextValue()) {
             try {
-                // compiled only: none of its rules runs here (given scenario results skip running them)
-                RulesetCompiler.compile(RulesetFiles.of(documents.nextValue()),
-                        new RulesetCompiler.Options(scan, List.of(), List.of()));
+                // its scenarios run here as they did in the check it passed, in a process like this one
+                RulesetCompiler.compileReusing(RulesetFiles.of(documents.nextValue()),
+                        new RulesetCompiler.Options(scan, null, List.of()));
             } catch (RuntimeException e) {
                 // only a warm-up: the candidate is judged on its own below
             }
@@ -80,7 +81,7 @@ public final class CheckMain {
         candidateRead.set(true);
         Answer result;
         try {
-            CompiledRuleset checked = RulesetCompiler.compile(RulesetFiles.of(files), options);
+            CompiledRuleset checked = RulesetCompiler.compileReusing(RulesetFiles.of(files), options);
             result = new Answer(List.of(), checked.scenarioResults(), checked.warnings());
         } catch (RulesetRejectedException e) {
             result = new Answer(e.problems(), List.of(), List.of());

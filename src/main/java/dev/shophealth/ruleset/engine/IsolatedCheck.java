@@ -34,6 +34,7 @@ public final class IsolatedCheck {
 
     /** How the JVM exits with -XX:+ExitOnOutOfMemoryError. */
     private static final int OUT_OF_MEMORY_EXIT = 3;
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(IsolatedCheck.class);
     private static final ObjectMapper JSON = new ObjectMapper()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
@@ -42,11 +43,16 @@ public final class IsolatedCheck {
 
     /** The checked ruleset, built here; or {@link RulesetRejectedException} with the child's problems. */
     public static CompiledRuleset compile(RulesetFiles files, Limits limits) {
+        long start = System.nanoTime();
         CheckMain.Answer answer = runChild(files, limits);
         if (!answer.problems().isEmpty()) {
             throw new RulesetRejectedException(answer.problems());
         }
-        return RulesetCompiler.buildChecked(files, answer.scenarios(), answer.warnings());
+        long checked = System.nanoTime();
+        CompiledRuleset built = RulesetCompiler.buildChecked(files, answer.scenarios(), answer.warnings());
+        LOG.debugf("Ruleset %s: checked in a child process in %d ms, then built here in %d ms", built.revision(),
+                TimeUnit.NANOSECONDS.toMillis(checked - start), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - checked));
+        return built;
     }
 
     static CheckMain.Answer runChild(RulesetFiles files, Limits limits) {
@@ -81,11 +87,14 @@ public final class IsolatedCheck {
     private static final java.util.concurrent.atomic.AtomicLong PRESTARTS = new java.util.concurrent.atomic.AtomicLong();
 
     /**
-     * Keeps one child started ahead: after each check that passed, a new child starts in the background and compiles
-     * that candidate's files once, running none of its rules (its own warm-up, results discarded), then says so and
-     * waits for the next candidate on its standard input. A check takes it only once it has said so (else it starts a
-     * child of its own), so its deadline never covers a warm-up. It is used once, like any child; a candidate that was
-     * refused never warms a child. Off when {@code enabled} is false, and any waiting child is stopped.
+     * Keeps one child started ahead: after each check that passed, a new child starts in the background and checks
+     * that candidate's files once more, scenarios included (its own warm-up, results discarded: the rule code that
+     * runs there is what the check that passed ran in a child just like it), then says so and waits for the next
+     * candidate on its standard input. A check that finds it still warming waits for it (see
+     * {@link Worker#MAX_WARM_UP_WAIT}); its deadline starts after the wait, so it never covers a warm-up. The child
+     * compiles a candidate with the same DRL sources (a change of parameters or texts) by reusing its warm-up's rule
+     * base, and runs the scenarios on a warmed engine. It is used once, like any child; a candidate that was refused
+     * never warms a child. Off when {@code enabled} is false, and any waiting child is stopped.
      */
     public static void prestart(boolean enabled) {
         prestart = enabled;
@@ -103,6 +112,11 @@ public final class IsolatedCheck {
 
     static long prestarts() {
         return PRESTARTS.get();
+    }
+
+    /** Whether a child was started ahead, warming up or ready. */
+    static boolean hasChildStarted() {
+        return READY.get() != null;
     }
 
     /** Whether a child started ahead is ready and done warming up. */
@@ -141,12 +155,9 @@ public final class IsolatedCheck {
             ready.close();
             return null;
         }
-        if (!ready.warmedUp()) {
-            // still warming: this check does not wait for it (nor let its warm-up eat its deadline); it stays ready
-            // for the next one
-            if (!READY.compareAndSet(null, ready)) {
-                ready.close();
-            }
+        if (!ready.awaitWarmUp(Worker.MAX_WARM_UP_WAIT)) {
+            // a warm-up that takes this long is stuck: this check starts its own child, as without one started ahead
+            ready.close();
             return null;
         }
         PRESTARTED_USED.incrementAndGet();
@@ -158,6 +169,12 @@ public final class IsolatedCheck {
 
         /** A child waiting longer than this is replaced rather than used (it also ends itself, see CheckMain). */
         static final Duration MAX_IDLE = Duration.ofMinutes(10);
+        /**
+         * How long a check waits for a child still warming up. A warm-up is a cold child's check (3–5 s on 2 busy
+         * cores), so waiting for it is never slower than starting another child, which would also share the cores
+         * with it; the check's deadline starts once the candidate is written, after the wait.
+         */
+        static final Duration MAX_WARM_UP_WAIT = Duration.ofSeconds(10);
 
         final Limits limits;
         final Process process;
@@ -184,6 +201,23 @@ public final class IsolatedCheck {
             } catch (IOException e) {
                 return false;
             }
+        }
+
+        /** Waits until its warm-up is over; false if it is not within {@code limit} or the child ended. */
+        boolean awaitWarmUp(Duration limit) {
+            long end = System.nanoTime() + limit.toNanos();
+            while (!warmedUp()) {
+                if (!process.isAlive() || System.nanoTime() > end) {
+                    return false;
+                }
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            return true;
         }
 
         Duration age() {

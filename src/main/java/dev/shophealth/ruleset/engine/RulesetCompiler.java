@@ -57,6 +57,14 @@ public final class RulesetCompiler {
         return compile(files, options, false);
     }
 
+    /**
+     * {@link #compile(RulesetFiles, Options)}, reusing a rule base built in this process before from the same DRL
+     * sources (the check process: the one its warm-up built, when only parameters or texts changed).
+     */
+    static CompiledRuleset compileReusing(RulesetFiles files, Options options) {
+        return compile(files, options, true);
+    }
+
     /** {@code reuse}: in the service, a rule base built here before from the same DRL sources serves again. */
     private static CompiledRuleset compile(RulesetFiles files, Options options, boolean reuse) {
         RuleTypes.pruneMvelLiterals();

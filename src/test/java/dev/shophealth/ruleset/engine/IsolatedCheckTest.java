@@ -128,6 +128,31 @@ class IsolatedCheckTest {
         }
     }
 
+    /** A check that comes while the child started ahead still warms up waits for it rather than starting another. */
+    @Test
+    void aCheckWaitsForTheChildStillWarmingUp() throws Exception {
+        RulesetFiles files = RulesFolder.copy().files();
+        RulesetFiles edited = RulesFolder.copy().replace("parameters.yaml", "cancelRateWarning: 0.025",
+                "cancelRateWarning: 0.03").files();
+        IsolatedCheck.Limits limits = new IsolatedCheck.Limits(Duration.ofSeconds(30), 256);
+        IsolatedCheck.prestart(true);
+        try {
+            IsolatedCheck.runChild(files, limits, true);
+            for (int i = 0; i < 600 && !IsolatedCheck.hasChildStarted(); i++) {
+                Thread.sleep(10);
+            }
+            assertFalse(IsolatedCheck.hasChildStartedAhead(), "the warm-up (a whole check) takes seconds");
+            long used = IsolatedCheck.prestartedUsed();
+
+            CheckMain.Answer answer = IsolatedCheck.runChild(edited, limits, true);
+
+            assertEquals(used + 1, IsolatedCheck.prestartedUsed(), "served by the child that was warming up");
+            assertTrue(answer.problems().isEmpty(), answer.problems().toString());
+        } finally {
+            IsolatedCheck.prestart(false);
+        }
+    }
+
     private static void waitForAChildStartedAhead() throws InterruptedException {
         for (int i = 0; i < 600 && !IsolatedCheck.hasChildStartedAhead(); i++) {
             Thread.sleep(100);
