@@ -31,6 +31,14 @@ public interface RulesetConfig {
     @WithDefault("folder")
     Source source();
 
+    /**
+     * When the start-up ruleset's check ran out of time (a busy machine: the first check runs in a cold JVM), how
+     * long until it is tried again; it is, at this interval, until a ruleset is active. Until then the service is not
+     * ready. A check that finds problems is not tried again: the folder must be fixed and reloaded.
+     */
+    @WithDefault("30s")
+    Duration startRetryInterval();
+
     /** How often an instance checks the database for a revision activated by another instance. */
     @WithDefault("1s")
     Duration syncInterval();

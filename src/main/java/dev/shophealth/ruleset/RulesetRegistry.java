@@ -1,5 +1,6 @@
 package dev.shophealth.ruleset;
 
+import dev.shophealth.ruleset.engine.CheckTimedOutException;
 import dev.shophealth.ruleset.engine.CompiledRuleset;
 import dev.shophealth.ruleset.engine.IsolatedCheck;
 import dev.shophealth.ruleset.engine.RulesetFiles;
@@ -35,6 +36,8 @@ public class RulesetRegistry {
     private static final Logger LOG = Logger.getLogger(RulesetRegistry.class);
     /** The scheduler's name for the folder watcher's job, which exists only while the watcher is on. */
     public static final String WATCHER = "rules-watcher";
+    /** The scheduler's name for the job that tries the start-up ruleset again after its check ran out of time. */
+    public static final String START_RETRY = "ruleset-start-retry";
 
     /** The last rejected candidate, for analysts: when, which revision, and why. */
     public record ReloadFailure(Instant at, String revision, List<RulesetProblem> problems) {
@@ -75,17 +78,16 @@ public class RulesetRegistry {
     /** Runs before the sample loader, whose cancellation requests the rules screen. */
     void onStart(@Observes @Priority(1) StartupEvent event) {
         IsolatedCheck.prestart(config.checkPrestart());
-        try {
-            if (config.source() == RulesetConfig.Source.DATABASE && adoptFleetRevision()) {
-                return;
-            }
-            reload(RulesetActivation.Kind.STARTUP);
-        } catch (RulesetRejectedException e) {
-            LOG.errorf("The rules in %s are rejected; no ruleset is active until they are fixed and reloaded:%n%s",
-                    config.dir().toAbsolutePath(), e.problems().stream().map(RulesetProblem::toString)
-                            .collect(Collectors.joining("\n")));
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "The rules in %s cannot be read", config.dir().toAbsolutePath());
+        if (!start()) {
+            scheduler.newJob(START_RETRY).setInterval(config.startRetryInterval().toString())
+                    .setDelayed(config.startRetryInterval().toString())
+                    .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP)
+                    .setSkipPredicate(Scheduled.ApplicationNotRunning.class)
+                    .setTask(execution -> {
+                        if (active().isPresent() || start()) {
+                            scheduler.unscheduleJob(START_RETRY);
+                        }
+                    }).schedule();
         }
         if (config.watch() && !config.governance().singlePerson()) {
             LOG.warn("shophealth.rules.watch is ignored: the folder watcher activates without a second analyst, so it"
@@ -93,6 +95,29 @@ public class RulesetRegistry {
         } else if (config.watch()) {
             startWatcher();
         }
+    }
+
+    /**
+     * Serves the start-up ruleset: the fleet's revision or the folder. False only when its check ran out of time, so
+     * that it is worth trying again; rejected rules stay rejected until someone fixes and reloads them.
+     */
+    private boolean start() {
+        try {
+            if (config.source() != RulesetConfig.Source.DATABASE || !adoptFleetRevision()) {
+                reload(RulesetActivation.Kind.STARTUP);
+            }
+        } catch (CheckTimedOutException e) {
+            LOG.warnf("The start-up ruleset's check did not finish in time (%s); no ruleset is active, trying again "
+                    + "in %d ms", e.problems().get(0).message(), config.startRetryInterval().toMillis());
+            return false;
+        } catch (RulesetRejectedException e) {
+            LOG.errorf("The rules in %s are rejected; no ruleset is active until they are fixed and reloaded:%n%s",
+                    config.dir().toAbsolutePath(), e.problems().stream().map(RulesetProblem::toString)
+                            .collect(Collectors.joining("\n")));
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "The rules in %s cannot be read", config.dir().toAbsolutePath());
+        }
+        return true;
     }
 
     /** Serves the revision the database names, if it names one; false when the database has no activation. */

@@ -272,8 +272,10 @@ public final class IsolatedCheck {
                 if (!process.waitFor(limits.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
                     process.descendants().forEach(ProcessHandle::destroyForcibly);
                     process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-                    throw rejected("the checks did not finish within " + limits.timeout().toSeconds() + " s (a rule "
-                            + "loops or waits); the candidate was stopped and nothing of it runs in the service");
+                    long ms = limits.timeout().toMillis();
+                    throw new CheckTimedOutException("the checks did not finish within " + (ms % 1000 == 0
+                            ? ms / 1000 + " s" : ms + " ms") + " (a rule loops or waits); the candidate was stopped "
+                            + "and nothing of it runs in the service");
                 }
                 String log = Files.readString(err, StandardCharsets.UTF_8);
                 String answer = Files.readString(out, StandardCharsets.UTF_8);

@@ -49,6 +49,10 @@ public class FleetSync {
                         registry.syncTo(latest.toRevision);
                         LOG.infof("Following the fleet to ruleset %s (activated by %s)", latest.toRevision,
                                 latest.activatedBy);
+                    } catch (dev.shophealth.ruleset.engine.CheckTimedOutException e) {
+                        // a busy machine, most likely: the revision passed its checks where it was activated
+                        LOG.warnf("Ruleset %s, activated elsewhere, did not finish its checks in time here; keeping %s "
+                                + "and trying again", latest.toRevision, current);
                     } catch (RuntimeException e) {
                         refused = latest.toRevision;
                         LOG.errorf("Ruleset %s, activated elsewhere, fails its checks here; keeping %s: %s",
