@@ -140,6 +140,23 @@ class ImportJobResourceTest {
     }
 
     @Test
+    void aJobEndedByAnErrorFailsAtOnce() throws Exception {
+        // given: the end of the next import throws an Error, not an exception
+        shops("T9613", "T9614");
+        touched.failNext.set(new StackOverflowError("thrown by the test"));
+
+        // when
+        String location = post("orders", orders("T9613", "T9614", 30, 0)).statusCode(202).extract().header("Location");
+        JsonPath job = await(location);
+
+        // then: FAILED at once as with an exception, not left RUNNING to read INTERRUPTED a minute later (inside the
+        // import's transaction QuarkusTransaction hands the Error on wrapped in an exception)
+        assertEquals("FAILED", job.getString("state"), job.prettify());
+        assertEquals(500, job.getInt("problem.status"));
+        assertEquals(0L, ShopOrder.count("orderNo like ?1", "T9613-%"));
+    }
+
+    @Test
     void aCancelledJobWritesNothing() throws Exception {
         shops("T9607", "T9608");
         String location = post("orders", orders("T9607", "T9608", 40_000, 0)).statusCode(202)
