@@ -90,6 +90,20 @@ public class ImportJobService {
     private void run(String id) {
         Local job = local.get(id);
         try {
+            end(id, job);
+        } catch (Throwable e) {
+            // the Future that submit returns keeps what run throws and nobody reads it: the job would read RUNNING,
+            // then INTERRUPTED once stale, with nothing in the log
+            LOG.error("Import job " + id + ": its end could not be written", e);
+        } finally {
+            local.remove(id);
+            job.file().close();
+        }
+    }
+
+    /** Runs the job and writes its end; any Throwable fails it (an Error too: it would leave it RUNNING). */
+    private void end(String id, Local job) {
+        try {
             if (!jobs.start(id)) {
                 return;
             }
@@ -100,13 +114,10 @@ public class ImportJobService {
             jobs.finish(id, ImportJob.State.CANCELLED, job.progress().rows(), job.file().bytesRead(), null, null);
         } catch (ProblemException e) {
             jobs.finish(id, ImportJob.State.FAILED, job.progress().rows(), job.file().bytesRead(), null, e.toProblem());
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             LOG.error("Import job " + id + " failed", e);
             jobs.finish(id, ImportJob.State.FAILED, job.progress().rows(), job.file().bytesRead(), null,
                     Problem.of(500, "The import failed; nothing of it was written. See the service log.", List.of()));
-        } finally {
-            local.remove(id);
-            job.file().close();
         }
     }
 

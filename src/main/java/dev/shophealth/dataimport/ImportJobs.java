@@ -7,6 +7,7 @@ import dev.shophealth.common.ProblemException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -17,7 +18,8 @@ import java.util.function.Predicate;
  * The import jobs in the database, as every instance reads and writes them, each change in a transaction of its
  * own: created QUEUED, started, progress and heartbeats from the instance running them, finished with their report
  * or problem, asked to cancel from anywhere, and marked INTERRUPTED when their instance stopped — at its next start,
- * or once their heartbeat is {@link #STALE} old.
+ * or once their heartbeat is {@link #STALE} old. A change reads the row locked ({@link #locked}): the heartbeat
+ * writes a job's progress while the job writes its end, and every column of the row is written back.
  */
 @ApplicationScoped
 class ImportJobs {
@@ -34,7 +36,7 @@ class ImportJobs {
     /** Marks a queued job RUNNING; false when it was cancelled while it waited. */
     boolean start(String id) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            StoredImportJob row = StoredImportJob.findById(id);
+            StoredImportJob row = locked(id);
             if (row.state != ImportJob.State.QUEUED) {
                 return false;
             }
@@ -45,11 +47,14 @@ class ImportJobs {
         });
     }
 
-    /** Writes a running job's progress and heartbeat; answers whether someone asked it to stop. */
+    /**
+     * Writes a running job's progress and heartbeat, but not over its end (it may have just finished); answers whether
+     * someone asked it to stop.
+     */
     boolean progress(String id, long rows, long bytes) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            StoredImportJob row = StoredImportJob.findById(id);
-            if (row == null) {
+            StoredImportJob row = locked(id);
+            if (row == null || row.state.finished()) {
                 return false;
             }
             row.rowsDone = rows;
@@ -70,7 +75,7 @@ class ImportJobs {
         String reportText = report == null ? null : write(report);
         String problemText = problem == null ? null : write(problem);
         QuarkusTransaction.requiringNew().run(() -> {
-            StoredImportJob row = StoredImportJob.findById(id);
+            StoredImportJob row = locked(id);
             row.state = state;
             row.rowsDone = rows;
             row.bytesRead = state == ImportJob.State.SUCCEEDED ? row.bytesTotal : bytes;
@@ -124,12 +129,21 @@ class ImportJobs {
                 row.problem == null ? null : read(row.problem, Problem.class));
     }
 
+    /** The job's row, locked (it may be marked INTERRUPTED); 404 when there is none. */
     private static StoredImportJob row(String id) {
-        StoredImportJob row = StoredImportJob.findById(id);
+        StoredImportJob row = locked(id);
         if (row == null) {
             throw ProblemException.notFound("No import job '" + id + "'");
         }
         return row;
+    }
+
+    /**
+     * The job's row, locked until the transaction ends: a change read without the lock would write back the state
+     * it read over one committed meanwhile (a job that just ended read RUNNING again, and INTERRUPTED once stale).
+     */
+    private static StoredImportJob locked(String id) {
+        return StoredImportJob.findById(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
     /** A queued or running job of another instance that stopped sending heartbeats is not running any more. */

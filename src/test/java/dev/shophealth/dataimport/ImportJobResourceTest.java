@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.shophealth.order.ShopOrder;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -15,9 +16,15 @@ import io.quarkus.test.security.TestSecurity;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +47,10 @@ class ImportJobResourceTest {
 
     @Inject
     ImportedShopsRecorder touched;
+    @Inject
+    ImportJobs jobs;
+    @Inject
+    AgroalDataSource dataSource;
 
     private static ValidatableResponse post(String kind, String body) {
         return given().contentType("text/csv; charset=UTF-8").body(body).when().post("/api/import/" + kind).then();
@@ -129,6 +140,23 @@ class ImportJobResourceTest {
     }
 
     @Test
+    void aJobEndedByAnErrorFailsAtOnce() throws Exception {
+        // given: the end of the next import throws an Error, not an exception
+        shops("T9613", "T9614");
+        touched.failNext.set(new StackOverflowError("thrown by the test"));
+
+        // when
+        String location = post("orders", orders("T9613", "T9614", 30, 0)).statusCode(202).extract().header("Location");
+        JsonPath job = await(location);
+
+        // then: FAILED at once as with an exception, not left RUNNING to read INTERRUPTED a minute later (inside the
+        // import's transaction QuarkusTransaction hands the Error on wrapped in an exception)
+        assertEquals("FAILED", job.getString("state"), job.prettify());
+        assertEquals(500, job.getInt("problem.status"));
+        assertEquals(0L, ShopOrder.count("orderNo like ?1", "T9613-%"));
+    }
+
+    @Test
     void aCancelledJobWritesNothing() throws Exception {
         shops("T9607", "T9608");
         String location = post("orders", orders("T9607", "T9608", 40_000, 0)).statusCode(202)
@@ -212,5 +240,68 @@ class ImportJobResourceTest {
         assertEquals(60_000L, ShopOrder.count("orderNo like ?1", "T9611-%"));
         // 60,000 orders would crowd other tests' listings
         QuarkusTransaction.requiringNew().run(() -> ShopOrder.delete("orderNo like ?1", "T9611-%"));
+    }
+
+    /**
+     * The heartbeat writes a job's progress every second, also after its last row, while the job writes its end: a
+     * progress that read the job RUNNING must not write it back over the end committed meanwhile (the job then read
+     * RUNNING, left this instance, and after ImportJobs.STALE read INTERRUPTED, with nothing in the log).
+     */
+    @Test
+    void aProgressWrittenWhileTheJobEndsLeavesItsEnd() throws Exception {
+        // given: a running job, and its end written but not committed yet (the row locked by that transaction)
+        StoredImportJob row = new StoredImportJob();
+        row.id = java.util.UUID.randomUUID().toString();
+        row.kind = "orders";
+        row.format = "csv";
+        row.state = ImportJob.State.RUNNING;
+        row.bytesTotal = 4000;
+        row.startedBy = "admin";
+        row.instance = "this-test";
+        row.createdAt = java.time.Instant.now();
+        row.startedAt = row.createdAt;
+        row.heartbeatAt = row.createdAt;
+        QuarkusTransaction.requiringNew().run(row::persist);
+        try (Connection end = dataSource.getConnection()) {
+            end.setAutoCommit(false);
+            try (PreparedStatement finish = end.prepareStatement(
+                    "update import_job set state = 'SUCCEEDED', rows_done = 250, finished_at = current_timestamp "
+                            + "where id = ?")) {
+                finish.setString(1, row.id);
+                assertEquals(1, finish.executeUpdate());
+            }
+
+            // when: the heartbeat writes the job's progress, and the end commits while it waits for the row
+            CompletableFuture<Boolean> progress = CompletableFuture.supplyAsync(() -> jobs.progress(row.id, 250, 3000));
+            awaitLockWait(progress);
+            end.commit();
+            progress.get(30, TimeUnit.SECONDS);
+        }
+
+        // then
+        JsonPath job = given().when().get("/api/import/jobs/" + row.id).then().statusCode(200).extract().jsonPath();
+        assertEquals("SUCCEEDED", job.getString("state"), job.prettify());
+        assertTrue(job.getString("finishedAt") != null, job.prettify());
+    }
+
+    /** Returns once {@code waiter} waits for a row lock (PostgreSQL), or after a moment (H2 waits 2 s at most). */
+    private void awaitLockWait(CompletableFuture<?> waiter) throws Exception {
+        if (!"postgresql".equals(ConfigProvider.getConfig().getValue("quarkus.datasource.db-kind", String.class))) {
+            Thread.sleep(500);
+            return;
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement waiting = c.prepareStatement(
+                "select count(*) from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'")) {
+            for (int i = 0; i < 200 && !waiter.isDone(); i++) {
+                try (ResultSet r = waiting.executeQuery()) {
+                    r.next();
+                    if (r.getInt(1) > 0) {
+                        return;
+                    }
+                }
+                Thread.sleep(50);
+            }
+        }
+        throw new AssertionError("the progress never waited for the job's row: " + (waiter.isDone() ? waiter.get() : ""));
     }
 }
