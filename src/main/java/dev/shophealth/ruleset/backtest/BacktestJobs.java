@@ -6,6 +6,7 @@ import dev.shophealth.common.ProblemException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -16,7 +17,9 @@ import java.util.function.Predicate;
 /**
  * The backtest jobs in the database, as every instance reads and writes them: created RUNNING, progress and
  * heartbeats from the instance running them, finished with their report, asked to cancel from anywhere, and marked
- * INTERRUPTED when their instance stopped — at its next start, or once their heartbeat is {@link #STALE} old.
+ * INTERRUPTED when their instance stopped — at its next start, or once their heartbeat is {@link #STALE} old. A
+ * change reads the row locked ({@link #locked}): a cancel, asked on any instance, lands while the job writes its
+ * progress or its end, and every column of the row is written back.
  */
 @ApplicationScoped
 class BacktestJobs {
@@ -34,7 +37,7 @@ class BacktestJobs {
     void finish(String id, BacktestJob.State state, String error, long done, long total, BacktestReport report) {
         String text = report == null || state != BacktestJob.State.DONE ? null : write(report);
         QuarkusTransaction.requiringNew().run(() -> {
-            StoredBacktest row = StoredBacktest.findById(id);
+            StoredBacktest row = locked(id);
             row.state = state;
             row.error = error;
             row.done = done;
@@ -49,10 +52,16 @@ class BacktestJobs {
         });
     }
 
-    /** Writes a running job's progress and heartbeat; answers whether someone asked it to stop. */
+    /**
+     * Writes a running job's progress and heartbeat, but not over an end written elsewhere (INTERRUPTED once stale);
+     * answers whether someone asked it to stop.
+     */
     boolean progress(String id, long done, long total) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            StoredBacktest row = StoredBacktest.findById(id);
+            StoredBacktest row = locked(id);
+            if (row == null || row.state != BacktestJob.State.RUNNING) {
+                return false;
+            }
             row.done = done;
             row.total = total;
             row.heartbeatAt = Instant.now();
@@ -110,12 +119,22 @@ class BacktestJobs {
                 .firstResultOptional().map(r -> BacktestJob.view(r, null)));
     }
 
+    /** The job's row, locked (it may be marked INTERRUPTED); 404 when there is none. */
     private static StoredBacktest row(String id) {
-        StoredBacktest row = StoredBacktest.findById(id);
+        StoredBacktest row = locked(id);
         if (row == null) {
             throw ProblemException.notFound("No backtest '" + id + "'");
         }
         return row;
+    }
+
+    /**
+     * The job's row, locked until the transaction ends: a change read without the lock would write back the state
+     * it read over one committed meanwhile (a job that just ended read RUNNING again, and INTERRUPTED once stale; a
+     * cancel asked on another instance was unasked by the job's next progress).
+     */
+    private static StoredBacktest locked(String id) {
+        return StoredBacktest.findById(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
     /** A RUNNING job of another instance that stopped sending heartbeats is not running any more. */
