@@ -122,15 +122,30 @@ public class BacktestService {
 
     private void run(BacktestJob job, CompiledRuleset active, CompiledRuleset candidate, Instant from, Instant to) {
         try {
+            end(job, active, candidate, from, to);
+        } catch (Throwable e) {
+            // the Future that submit returns keeps what run throws and nobody reads it: the job would read RUNNING,
+            // then INTERRUPTED once stale, with nothing in the log
+            LOG.error("Backtest " + job.id + ": its end could not be written", e);
+        } finally {
+            local.remove(job.id);
+        }
+    }
+
+    /**
+     * Runs the job and writes its end; any Throwable fails it. An Error too: it would leave the job RUNNING (the
+     * Evaluator turns a rule's Error into an evaluation's error, but not the rest of the work, such as an
+     * OutOfMemoryError while the changed decisions pile up).
+     */
+    private void end(BacktestJob job, CompiledRuleset active, CompiledRuleset candidate, Instant from, Instant to) {
+        try {
             BacktestReport report = runner.run(job, active, candidate, from, to);
             jobs.finish(job.id, job.cancelled.get() ? BacktestJob.State.CANCELLED : BacktestJob.State.DONE, null,
                     job.done.get(), job.total, report);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             LOG.error("Backtest " + job.id + " failed", e);
             jobs.finish(job.id, BacktestJob.State.FAILED, "The backtest failed; see the service log", job.done.get(),
                     job.total, null);
-        } finally {
-            local.remove(job.id);
         }
     }
 

@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.shophealth.ruleset.engine.CompiledRuleset;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import jakarta.inject.Inject;
@@ -22,7 +24,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Backtest jobs live in the database: a finished report is read from its row (so it outlives a restart and every
  * instance sees it), a job its instance left RUNNING is INTERRUPTED at that instance's next start, and a job of
- * another instance that stopped sending heartbeats reads as INTERRUPTED.
+ * another instance that stopped sending heartbeats reads as INTERRUPTED; a job whose work throws an Error fails.
  */
 @QuarkusTest
 @Tag("persistence")
@@ -44,15 +46,8 @@ class BacktestJobsTest {
     @Test
     void aFinishedReportIsStoredInTheDatabaseAndReadFromThere() throws Exception {
         // given: a finished job
-        String id = given().contentType("application/json").body("{\"from\": \"2000-01-01\", \"to\": \"2100-01-01\"}")
-                .when().post("/api/rulesets/{revision}/backtest", revision).then().statusCode(202)
-                .body("startedBy", equalTo("analyst-1")).extract().path("id");
-        String state = "RUNNING";
-        for (int i = 0; i < 600 && state.equals("RUNNING"); i++) {
-            Thread.sleep(100);
-            state = given().when().get("/api/backtests/" + id).then().extract().path("state");
-        }
-        assertEquals("DONE", state);
+        String id = start();
+        assertEquals("DONE", awaitEnd(id));
 
         // then: its row holds the report and the headline numbers
         StoredBacktest row = QuarkusTransaction.requiringNew().call(() -> StoredBacktest.findById(id));
@@ -71,6 +66,28 @@ class BacktestJobsTest {
         given().when().get("/api/backtests/" + id).then().statusCode(200)
                 .body("report.decisions", equalTo((int) stored.decisions() + 7))
                 .body("verdictsChanged", equalTo(0)).body("percentDone", equalTo(100.0f));
+    }
+
+    @Test
+    void aJobEndedByAnErrorFailsAtOnce() throws Exception {
+        // given: the next backtest's work throws an Error, not an exception (the changed decisions it keeps in
+        // memory may exhaust the heap)
+        QuarkusMock.installMockForType(new BacktestRunner() {
+            @Override
+            BacktestReport run(BacktestJob job, CompiledRuleset active, CompiledRuleset candidate, Instant from,
+                    Instant to) {
+                throw new OutOfMemoryError("thrown by the test");
+            }
+        }, BacktestRunner.class);
+
+        // when
+        String id = start();
+
+        // then: FAILED at once as with an exception, not left RUNNING to read INTERRUPTED a minute later (the Future
+        // of the job's executor kept the Error, and nothing was logged)
+        assertEquals("FAILED", awaitEnd(id));
+        given().when().get("/api/backtests/" + id).then().body("error", containsString("failed"))
+                .body("finishedAt", notNullValue());
     }
 
     @Test
@@ -98,6 +115,22 @@ class BacktestJobsTest {
         given().when().delete("/api/backtests/" + alive).then().statusCode(200);
         assertEquals(true, QuarkusTransaction.requiringNew().call(() -> StoredBacktest.<StoredBacktest>findById(alive)
                 .cancelRequested));
+    }
+
+    private String start() {
+        return given().contentType("application/json").body("{\"from\": \"2000-01-01\", \"to\": \"2100-01-01\"}")
+                .when().post("/api/rulesets/{revision}/backtest", revision).then().statusCode(202)
+                .body("startedBy", equalTo("analyst-1")).extract().path("id");
+    }
+
+    /** The job's state once it is not RUNNING, or RUNNING after a minute. */
+    private static String awaitEnd(String id) throws InterruptedException {
+        String state = "RUNNING";
+        for (int i = 0; i < 600 && state.equals("RUNNING"); i++) {
+            Thread.sleep(100);
+            state = given().when().get("/api/backtests/" + id).then().extract().path("state");
+        }
+        return state;
     }
 
     private String insertRunning(String instance, Instant heartbeat) {
