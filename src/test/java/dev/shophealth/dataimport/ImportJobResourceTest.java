@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.shophealth.common.LockWaits;
 import dev.shophealth.order.ShopOrder;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -18,13 +19,11 @@ import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -189,20 +188,8 @@ class ImportJobResourceTest {
     @Test
     void aJobWhoseInstanceStoppedReadsInterrupted() {
         // given: a job another instance left RUNNING, silent for longer than ImportJobs.STALE
-        StoredImportJob row = new StoredImportJob();
-        row.id = java.util.UUID.randomUUID().toString();
-        row.kind = "orders";
-        row.format = "csv";
-        row.state = ImportJob.State.RUNNING;
-        row.rowsDone = 10;
-        row.bytesRead = 1000;
-        row.bytesTotal = 4000;
-        row.startedBy = "admin";
-        row.instance = "another-instance";
-        row.createdAt = java.time.Instant.now().minusSeconds(600);
-        row.startedAt = row.createdAt;
-        row.heartbeatAt = java.time.Instant.now().minus(ImportJobs.STALE).minusSeconds(5);
-        QuarkusTransaction.requiringNew().run(row::persist);
+        StoredImportJob row = runningJob("another-instance", java.time.Instant.now().minusSeconds(600),
+                java.time.Instant.now().minus(ImportJobs.STALE).minusSeconds(5));
 
         // when / then
         given().when().get("/api/import/jobs/" + row.id).then().statusCode(200)
@@ -250,18 +237,7 @@ class ImportJobResourceTest {
     @Test
     void aProgressWrittenWhileTheJobEndsLeavesItsEnd() throws Exception {
         // given: a running job, and its end written but not committed yet (the row locked by that transaction)
-        StoredImportJob row = new StoredImportJob();
-        row.id = java.util.UUID.randomUUID().toString();
-        row.kind = "orders";
-        row.format = "csv";
-        row.state = ImportJob.State.RUNNING;
-        row.bytesTotal = 4000;
-        row.startedBy = "admin";
-        row.instance = "this-test";
-        row.createdAt = java.time.Instant.now();
-        row.startedAt = row.createdAt;
-        row.heartbeatAt = row.createdAt;
-        QuarkusTransaction.requiringNew().run(row::persist);
+        StoredImportJob row = runningJob("this-test", java.time.Instant.now(), java.time.Instant.now());
         try (Connection end = dataSource.getConnection()) {
             end.setAutoCommit(false);
             try (PreparedStatement finish = end.prepareStatement(
@@ -273,7 +249,7 @@ class ImportJobResourceTest {
 
             // when: the heartbeat writes the job's progress, and the end commits while it waits for the row
             CompletableFuture<Boolean> progress = CompletableFuture.supplyAsync(() -> jobs.progress(row.id, 250, 3000));
-            awaitLockWait(progress);
+            LockWaits.await(dataSource, progress);
             end.commit();
             progress.get(30, TimeUnit.SECONDS);
         }
@@ -284,24 +260,23 @@ class ImportJobResourceTest {
         assertTrue(job.getString("finishedAt") != null, job.prettify());
     }
 
-    /** Returns once {@code waiter} waits for a row lock (PostgreSQL), or after a moment (H2 waits 2 s at most). */
-    private void awaitLockWait(CompletableFuture<?> waiter) throws Exception {
-        if (!"postgresql".equals(ConfigProvider.getConfig().getValue("quarkus.datasource.db-kind", String.class))) {
-            Thread.sleep(500);
-            return;
-        }
-        try (Connection c = dataSource.getConnection(); PreparedStatement waiting = c.prepareStatement(
-                "select count(*) from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'")) {
-            for (int i = 0; i < 200 && !waiter.isDone(); i++) {
-                try (ResultSet r = waiting.executeQuery()) {
-                    r.next();
-                    if (r.getInt(1) > 0) {
-                        return;
-                    }
-                }
-                Thread.sleep(50);
-            }
-        }
-        throw new AssertionError("the progress never waited for the job's row: " + (waiter.isDone() ? waiter.get() : ""));
+    /** A RUNNING job of {@code instance}, started at {@code started}, its last heartbeat at {@code heartbeat}. */
+    private static StoredImportJob runningJob(String instance, java.time.Instant started, java.time.Instant heartbeat) {
+        StoredImportJob row = new StoredImportJob();
+        row.id = java.util.UUID.randomUUID().toString();
+        row.kind = "orders";
+        row.format = "csv";
+        row.state = ImportJob.State.RUNNING;
+        row.rowsDone = 10;
+        row.bytesRead = 1000;
+        row.bytesTotal = 4000;
+        row.startedBy = "admin";
+        row.instance = instance;
+        row.createdAt = started;
+        row.startedAt = started;
+        row.heartbeatAt = heartbeat;
+        QuarkusTransaction.requiringNew().run(row::persist);
+        return row;
     }
+
 }

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.shophealth.common.LockWaits;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -12,13 +13,11 @@ import io.quarkus.test.security.TestSecurity;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -61,7 +60,7 @@ class BacktestJobLocksTest {
             // when: someone cancels it, and the end commits while the cancel waits for the row
             CompletableFuture<Integer> cancel = CompletableFuture.supplyAsync(
                     () -> given().when().delete("/api/backtests/" + id).then().extract().statusCode());
-            awaitLockWait(cancel);
+            LockWaits.await(dataSource, cancel);
             end.commit();
 
             // then: the job had ended
@@ -85,7 +84,7 @@ class BacktestJobLocksTest {
 
             // when: the job writes its progress, and the cancel commits while it waits for the row
             CompletableFuture<Boolean> progress = CompletableFuture.supplyAsync(() -> jobs.progress(id, 20, 100));
-            awaitLockWait(progress);
+            LockWaits.await(dataSource, progress);
             cancel.commit();
 
             // then: the job is told to stop, and the flag stays
@@ -124,24 +123,4 @@ class BacktestJobLocksTest {
         }
     }
 
-    /** Returns once {@code waiter} waits for a row lock (PostgreSQL), or after a moment (H2 waits 2 s at most). */
-    private void awaitLockWait(CompletableFuture<?> waiter) throws Exception {
-        if (!"postgresql".equals(ConfigProvider.getConfig().getValue("quarkus.datasource.db-kind", String.class))) {
-            Thread.sleep(500);
-            return;
-        }
-        try (Connection c = dataSource.getConnection(); PreparedStatement waiting = c.prepareStatement(
-                "select count(*) from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'")) {
-            for (int i = 0; i < 200 && !waiter.isDone(); i++) {
-                try (ResultSet r = waiting.executeQuery()) {
-                    r.next();
-                    if (r.getInt(1) > 0) {
-                        return;
-                    }
-                }
-                Thread.sleep(50);
-            }
-        }
-        throw new AssertionError("the change never waited for the job's row: " + (waiter.isDone() ? waiter.get() : ""));
-    }
 }

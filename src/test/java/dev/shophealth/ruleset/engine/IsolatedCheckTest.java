@@ -87,8 +87,7 @@ class IsolatedCheckTest {
     @Test
     void aChildStartedAheadServesTheNextCheckWithTheSameVerdicts() throws Exception {
         RulesetFiles files = RulesFolder.copy().files();
-        RulesetFiles edited = RulesFolder.copy().replace("parameters.yaml", "cancelRateWarning: 0.025",
-                "cancelRateWarning: 0.03").files();
+        RulesetFiles edited = parameterChanged();
         IsolatedCheck.Limits limits = new IsolatedCheck.Limits(Duration.ofSeconds(30), 256);
         CheckMain.Answer cold = IsolatedCheck.runChild(edited, limits, true);
         IsolatedCheck.prestart(true);
@@ -132,8 +131,7 @@ class IsolatedCheckTest {
     @Test
     void aCheckWaitsForTheChildStillWarmingUp() throws Exception {
         RulesetFiles files = RulesFolder.copy().files();
-        RulesetFiles edited = RulesFolder.copy().replace("parameters.yaml", "cancelRateWarning: 0.025",
-                "cancelRateWarning: 0.03").files();
+        RulesetFiles edited = parameterChanged();
         IsolatedCheck.Limits limits = new IsolatedCheck.Limits(Duration.ofSeconds(30), 256);
         IsolatedCheck.prestart(true);
         try {
@@ -151,6 +149,12 @@ class IsolatedCheckTest {
         } finally {
             IsolatedCheck.prestart(false);
         }
+    }
+
+    /** The shipped rules with one parameter changed: the same DRL sources. */
+    private static RulesetFiles parameterChanged() {
+        return RulesFolder.copy().replace("parameters.yaml", "cancelRateWarning: 0.025", "cancelRateWarning: 0.03")
+                .files();
     }
 
     private static void waitForAChildStartedAhead() throws InterruptedException {
