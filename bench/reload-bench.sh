@@ -14,6 +14,7 @@ cd "$(dirname "$0")/.."
 APP=${APP:-$PWD/target/quarkus-app/quarkus-run.jar}
 ROUNDS=${ROUNDS:-6}
 PAUSE=${PAUSE:-0}   # seconds between rounds, as between two analysts' changes (a child started ahead warms meanwhile)
+CHANGE=${CHANGE:-parameters}   # parameters: one parameter per round; drl: a DRL file changes too (compiled anew)
 work=$(mktemp -d)
 cp -r rules "$work/rules" && ln -s "$PWD/data" "$work/data"
 (cd "$work" && exec java ${JAVA_OPTS:-} -jar "$APP" > "${APP_LOG:-$work/app.log}" 2>&1) &
@@ -26,6 +27,7 @@ printf '%-8s %8s %9s %8s\n' round store activate reload
 for round in $(seq 1 "$ROUNDS"); do
   v=$(printf '0.0%02d' $((25 + round)))
   sed -i "s/^cancelRateWarning: [0-9.]*/cancelRateWarning: $v/" "$work/rules/parameters.yaml"
+  if [ "$CHANGE" = drl ]; then echo "// bench round $round" >> "$work/rules/rating/history-gate.drl"; fi
   t0=$(date +%s.%N)
   stored=$(curl -sf -u "$ANALYST" -X POST "$api/rulesets/from-folder?comment=bench%20$v")
   t1=$(date +%s.%N)
