@@ -51,8 +51,8 @@ public interface RulesetConfig {
     Duration checkTimeout();
 
     /**
-     * Keep the next check's child process started ahead (its classes loaded and warmed by checking the last
-     * candidate that passed once more, and that candidate's rule base kept for a next one with the same DRL), so a
+     * Keep the next check's child process started ahead (its classes loaded and warmed by compiling the last
+     * candidate that passed and running its scenarios, that rule base kept for a next one with the same DRL), so a
      * check does not wait for a JVM to start: one idle JVM of at most {@link #checkMaxHeapMb()} heap, used once and
      * replaced after each check that passed.
      */

@@ -20,10 +20,10 @@ public final class CheckMain {
     }
 
     /**
-     * Started ahead of a check: standard input first carries a ruleset that passed its checks, checked once more
-     * (compiled, its scenarios run) to load and warm the engine's classes, its result discarded; then {@link #WARMED}
-     * is written and the candidate follows when a check takes this process. A candidate with the same DRL sources
-     * reuses the warm-up's rule base: the same text compiles to the same rules.
+     * Started ahead of a check: standard input first carries a ruleset that passed its checks, compiled to load and
+     * warm the engine's classes; then {@link #WARMED} is written, and its scenarios run until the candidate follows,
+     * when a check takes this process. A candidate with the same DRL sources reuses the warm-up's rule base: the same
+     * text compiles to the same rules.
      */
     static final String WARM_UP = "--warm-up";
     /** What a process started ahead writes first on standard output when its warm-up is over. */
@@ -64,15 +64,26 @@ public final class CheckMain {
         com.fasterxml.jackson.databind.MappingIterator<Map<String, String>> documents = json
                 .readerFor(new TypeReference<Map<String, String>>() { }).readValues(System.in);
         if (warmUp && documents.hasNextValue()) {
+            CompiledRuleset warm = null;
             try {
-                // its scenarios run here as they did in the check it passed, in a process like this one
-                RulesetCompiler.compileReusing(RulesetFiles.of(documents.nextValue()),
-                        new RulesetCompiler.Options(scan, null, List.of()));
+                warm = RulesetCompiler.compileReusing(RulesetFiles.of(documents.nextValue()),
+                        new RulesetCompiler.Options(scan, List.of(), List.of()));
             } catch (RuntimeException e) {
                 // only a warm-up: the candidate is judged on its own below
             }
             answer.print(WARMED);
             answer.flush();
+            if (warm != null) {
+                // until a candidate comes, its scenarios run here as they did in the check it passed, in a process
+                // like this one: the engine is warm for the candidate's. A candidate stops them at the next one.
+                RulesetCompiler.warmUp(warm, () -> {
+                    try {
+                        return System.in.available() > 0;
+                    } catch (IOException e) {
+                        return true;
+                    }
+                });
+            }
         }
         if (!documents.hasNextValue()) {
             Runtime.getRuntime().halt(0); // the parent went away without a candidate: nothing to answer

@@ -29,7 +29,7 @@ final class CheckProcess {
     /** A child waiting longer than this is replaced rather than used (it also ends itself, see CheckMain). */
     static final Duration MAX_IDLE = Duration.ofMinutes(10);
     /**
-     * How long a check waits for a child still warming up. A warm-up is a cold child's check (3–5 s on 2 busy
+     * How long a check waits for a child still warming up. Its warm-up is a cold child's compile (2–4 s on 2 busy
      * cores), so waiting for it is never slower than starting another child, which would also share the cores
      * with it; the check's deadline starts once the candidate is written, after the wait.
      */

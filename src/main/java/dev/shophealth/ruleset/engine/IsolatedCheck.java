@@ -70,10 +70,10 @@ public final class IsolatedCheck {
     private static final AtomicLong PRESTARTS = new AtomicLong();
 
     /**
-     * Keeps one child started ahead: after each check that passed, a new child starts in the background and checks
-     * that candidate's files once more, scenarios included (its own warm-up, results discarded: the rule code that
-     * runs there is what the check that passed ran in a child just like it), then says so and waits for the next
-     * candidate on its standard input. A check that finds it still warming waits for it (see
+     * Keeps one child started ahead: after each check that passed, a new child starts in the background and compiles
+     * that candidate's files (its own warm-up), then says so, and runs that candidate's scenarios until the next
+     * candidate comes on its standard input (results discarded: the rule code that runs there is what the check that
+     * passed ran in a child just like it). A check that finds it still warming waits for it (see
      * {@link CheckProcess#MAX_WARM_UP_WAIT}); its deadline starts after the wait, so it never covers a warm-up. The
      * child compiles a candidate with the same DRL sources (a change of parameters or texts) by reusing its warm-up's
      * rule base, and runs the scenarios on a warmed engine. It is used once, like any child; a candidate that was refused

@@ -226,6 +226,21 @@ public final class RulesetCompiler {
         }
     }
 
+    /** Runs the scenarios of a ruleset that passed them, to warm the engine, until {@code stop} says so. */
+    static void warmUp(CompiledRuleset ruleset, java.util.function.BooleanSupplier stop) {
+        for (String drl : ruleset.files().drlFiles().toList()) {
+            String file = RulesetFiles.scenariosOf(drl);
+            String yaml = ruleset.files().files().get(file);
+            for (Scenario scenario : yaml == null ? List.<Scenario>of()
+                    : ScenarioRunner.parse(file, yaml, new ArrayList<>())) {
+                if (stop.getAsBoolean()) {
+                    return;
+                }
+                ScenarioRunner.run(ruleset, file, scenario);
+            }
+        }
+    }
+
     private static List<ScenarioRunner.Result> runScenarios(CompiledRuleset candidate, List<RulesetProblem> problems,
             List<RulesetProblem> warnings) {
         List<ScenarioRunner.Result> results = new ArrayList<>();

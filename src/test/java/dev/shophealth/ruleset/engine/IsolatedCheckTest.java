@@ -139,7 +139,7 @@ class IsolatedCheckTest {
             for (int i = 0; i < 600 && !IsolatedCheck.hasChildStarted(); i++) {
                 Thread.sleep(10);
             }
-            assertFalse(IsolatedCheck.hasChildStartedAhead(), "the warm-up (a whole check) takes seconds");
+            assertFalse(IsolatedCheck.hasChildStartedAhead(), "the warm-up (a cold compile) takes seconds");
             long used = IsolatedCheck.prestartedUsed();
 
             CheckMain.Answer answer = IsolatedCheck.runChild(edited, limits, true);
